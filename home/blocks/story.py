@@ -1,0 +1,22 @@
+from wagtail import blocks
+
+from .content import CaptionedImageBlock, HeadingBlock, ParagraphBlock, QuoteBlock
+from .links import CallToActionBlock
+from .structure import AccordionBlock, DocumentDownloadBlock, TableBlock, TimelineBlock
+
+
+class StoryBlock(blocks.StreamBlock):
+    """The shared body of the site's pages. Apps extend it with blocks of their own."""
+
+    heading = HeadingBlock(group="Text")
+    paragraph = ParagraphBlock(group="Text")
+    quote = QuoteBlock(group="Text")
+    image = CaptionedImageBlock(group="Media")
+    document = DocumentDownloadBlock(group="Media")
+    call_to_action = CallToActionBlock(group="Actions")
+    accordion = AccordionBlock(group="Structure")
+    table = TableBlock(group="Structure")
+    timeline = TimelineBlock(group="Structure")
+
+    class Meta:
+        template = "components/streamfield/story_block.html"

@@ -1,0 +1,409 @@
+"""The words of the demo site. Facts and figures come from shared/seeds; the sentences are ours.
+
+Stream values are written in Wagtail's JSON form ({"type": ..., "value": ...}), the same shape
+the admin saves, so they need no special handling when the block definitions change.
+"""
+
+IPPR_REPORT = "Making the Difference: Breaking the link between school exclusion and social exclusion (IPPR)"
+IPPR_URL = "https://www.ippr.org/research/publications/making-the-difference"
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def quote(text, attribution="", role=""):
+    return {"type": "quote", "value": {"quote": text, "attribution": attribution, "role": role}}
+
+
+def link_to(page, label=""):
+    return {"label": label, "page": page.pk, "external_url": ""}
+
+
+def cta(heading_text, text, page, label, style="primary"):
+    return {
+        "type": "call_to_action",
+        "value": {"heading": heading_text, "text": text, "link": link_to(page, label), "style": style},
+    }
+
+
+IMAGES = {
+    # key: (title, alt text, palette)
+    "hero": (
+        "Demo: hero illustration",
+        "Abstract shapes in the charity's indigo and magenta",
+        "indigo",
+    ),
+    "about": ("Demo: about illustration", "Abstract overlapping circles in warm colours", "dawn"),
+    "story": ("Demo: story illustration", "Abstract shapes in greens and indigo", "meadow"),
+    "programme": ("Demo: programme illustration", "Abstract shapes in blues", "sky"),
+    "partner": ("Demo: partner illustration", "Abstract shapes in indigo and pink", "dawn"),
+}
+
+HOME_FIELDS = {
+    "title": "Home",
+    "hero_heading": "Exceptional teachers, leading where it matters most",
+    "hero_intro": (
+        "The Difference places great mainstream teachers in their first senior leadership role "
+        "in a school for excluded children, trains them for two years, then supports them back "
+        "into mainstream schools as leaders of inclusion."
+    ),
+    "mission_heading": "Why we exist",
+    "mission": (
+        "<p>Children who are excluded from school are among the most vulnerable in the country, "
+        "yet the schools that teach them have had the least investment in their leaders. We "
+        "believe teaching excluded pupils should be <b>the pinnacle of the profession</b>, and we "
+        "train the leaders to make it so.</p>"
+    ),
+    "search_description": (
+        "The Difference is an education charity that trains exceptional teachers to lead in "
+        "alternative provision and to reduce exclusion in mainstream schools."
+    ),
+}
+
+HOME_KEY_FIGURES = [
+    {
+        "type": "figure",
+        "value": {
+            "value": "41",
+            "label": "pupils are permanently excluded from school in England every school day",
+            "source": "Making the Difference, IPPR",
+            "source_url": IPPR_URL,
+            "as_of": "2017",
+        },
+    },
+    {
+        "type": "figure",
+        "value": {
+            "value": "1 in 2",
+            "label": "pupils leaving alternative provision are not in education, employment or training after 16",
+            "source": "Making the Difference, IPPR",
+            "source_url": IPPR_URL,
+            "as_of": "2017",
+        },
+    },
+    {
+        "type": "figure",
+        "value": {
+            "value": "7x",
+            "label": "excluded pupils are seven times more likely to have special educational needs",
+            "source": "Making the Difference, IPPR",
+            "source_url": IPPR_URL,
+            "as_of": "2017",
+        },
+    },
+    {
+        "type": "figure",
+        "value": {
+            "value": "£2.1bn",
+            "label": "the lifetime cost to the state of each year's cohort of permanently excluded pupils",
+            "source": "Making the Difference, IPPR",
+            "source_url": IPPR_URL,
+            "as_of": "2017",
+        },
+    },
+]
+
+
+def home_hero_links(pages):
+    return [
+        {"type": "link", "value": link_to(pages["the-programme"], "Lead with us")},
+        {"type": "link", "value": link_to(pages["partner-with-us"], "Partner with us")},
+    ]
+
+
+def home_calls_to_action(pages):
+    return [
+        cta(
+            "Teachers: lead in alternative provision",
+            "Spend two years on the senior team of a school for excluded pupils, with specialist "
+            "training in inclusion, safeguarding and mental health.",
+            pages["the-programme"],
+            "How the programme works",
+        ),
+        cta(
+            "Schools: host a Difference Leader",
+            "Bring an exceptional mainstream teacher onto your leadership team to lead an "
+            "improvement project shaped around your development plan.",
+            pages["partner-with-us"],
+            "Partner with us",
+            style="secondary",
+        ),
+    ]
+
+
+PAGES = [
+    {
+        "slug": "about",
+        "title": "About us",
+        "image": "about",
+        "introduction": (
+            "We are an education charity working to make teaching excluded children the "
+            "pinnacle of the profession, and to reduce exclusion in mainstream schools."
+        ),
+        "search_description": "Who we are, what we believe and how The Difference works.",
+        "body": [
+            heading("What we do"),
+            paragraph(
+                "<p>Schools for excluded pupils, from pupil referral units to alternative provision "
+                "academies, teach children with some of the most complex needs in England. They "
+                "have long found it hardest to recruit and develop leaders. We bring exceptional "
+                "mainstream teachers into their senior teams for two years, train them as "
+                "specialists, then support them back into mainstream schools, where they lead "
+                "inclusive practice and help keep children in school.</p>"
+            ),
+            heading("Three ways we make a difference"),
+            {
+                "type": "accordion",
+                "value": {
+                    "heading": "",
+                    "items": [
+                        {
+                            "title": "Developing expertise in the profession",
+                            "content": "<p>Specialist training in inclusion, safeguarding, mental "
+                            "health and child development for the leaders who need it most.</p>",
+                        },
+                        {
+                            "title": "Connecting exceptional leaders to schools for excluded children",
+                            "content": "<p>We match leaders to alternative provision schools rated "
+                            "Good or Outstanding, within commuting distance of home.</p>",
+                        },
+                        {
+                            "title": "Building a community of leaders who drive change",
+                            "content": "<p>Our leaders share what they learn with each other, with "
+                            "their schools and with policymakers.</p>",
+                        },
+                    ],
+                },
+            },
+            heading("Our values"),
+            paragraph(
+                "<ul><li><b>Purpose</b>: children who are excluded deserve the best.</li>"
+                "<li><b>Collaboration</b>: we work with schools, not on them.</li>"
+                "<li><b>Bravery</b>: we say what needs to change.</li>"
+                "<li><b>Excellence</b>: expert teaching is the heart of it.</li>"
+                "<li><b>Pragmatism</b>: we do what works in real schools.</li>"
+                "<li><b>Humility</b>: the sector already knows a great deal, and we learn from it.</li></ul>"
+            ),
+            heading("Our founder"),
+            paragraph(
+                "<p>Kiran Gill founded The Difference in 2016. A former inner-city teacher, she "
+                "went on to policy roles at the Department for Education, the IPPR think tank and "
+                "the Social Mobility Commission, and saw how rarely the system invested in the "
+                "people who teach excluded children.</p>"
+            ),
+        ],
+    },
+    {
+        "slug": "our-story",
+        "parent": "about",
+        "title": "Our story",
+        "image": "story",
+        "introduction": "From a year of research into school exclusion to a national community of leaders.",
+        "search_description": "The history of The Difference, from the 2016 idea to today.",
+        "body": [
+            {
+                "type": "timeline",
+                "value": {
+                    "heading": "Milestones",
+                    "events": [
+                        {
+                            "date_label": "April 2016",
+                            "title": "The idea",
+                            "text": "Kiran Gill starts a year of research into school exclusion "
+                            "and the teaching workforce.",
+                        },
+                        {
+                            "date_label": "October 2017",
+                            "title": "Making the Difference published",
+                            "text": "The report, written with IPPR, sets out the link between "
+                            "exclusion and social exclusion, and the leadership gap in alternative "
+                            "provision.",
+                        },
+                        {
+                            "date_label": "November 2017",
+                            "title": "Evidence to Parliament",
+                            "text": "The findings are presented to the Education Select Committee.",
+                        },
+                        {
+                            "date_label": "March 2018",
+                            "title": "A national review",
+                            "text": "The Government asks Edward Timpson to review school exclusions.",
+                        },
+                        {
+                            "date_label": "January 2019",
+                            "title": "The programme launches",
+                            "text": "More than 250 teachers apply to join the first cohort.",
+                        },
+                        {
+                            "date_label": "Spring 2019",
+                            "title": "The pioneer cohort",
+                            "text": "Ten teachers join the leadership teams of alternative "
+                            "provision schools.",
+                        },
+                        {
+                            "date_label": "2021",
+                            "title": "A larger community",
+                            "text": "Summer residentials move from Jamie's Farm to The Northern "
+                            "College to make room for bigger cohorts.",
+                        },
+                        {
+                            "date_label": "Today",
+                            "title": "More than 70 leaders",
+                            "text": "Partner settings now include special schools and internal "
+                            "alternative provision in mainstream schools.",
+                        },
+                    ],
+                },
+            },
+            quote(
+                "This is a much-needed initiative to address the complex problem of school exclusion.",
+                "Lucy Heller",
+                "Chief executive, Ark",
+            ),
+        ],
+    },
+    {
+        "slug": "the-programme",
+        "title": "The Difference Leadership Programme",
+        "image": "programme",
+        "introduction": (
+            "A two-year senior leadership post in alternative provision, with specialist training, "
+            "then support back into mainstream leadership."
+        ),
+        "search_description": "How The Difference Leadership Programme works and who can apply.",
+        "body": [
+            heading("What the programme gives you"),
+            paragraph(
+                "<ul><li>Training in inclusion and certification as a Designated Safeguarding Lead</li>"
+                "<li>Summer residentials with your cohort</li>"
+                "<li>Supervision based on compassionate minds practice</li>"
+                "<li>Twilights: evening sessions where leaders share practice</li>"
+                "<li>Masters-level modules in mental health and child development</li></ul>"
+            ),
+            heading("Who can apply"),
+            {
+                "type": "accordion",
+                "value": {
+                    "heading": "",
+                    "items": [
+                        {
+                            "title": "The criteria",
+                            "content": "<p>You need the right to work in the UK for the length of "
+                            "the programme, qualified teacher status, at least three years' "
+                            "teaching in mainstream schools, and you must not be working in "
+                            "alternative provision, a pupil referral unit or a special school now.</p>",
+                        },
+                        {
+                            "title": "Primary or secondary?",
+                            "content": "<p>Both. We place primary and secondary teachers.</p>",
+                        },
+                        {
+                            "title": "Where would I work?",
+                            "content": "<p>We match you to a school within commuting distance, "
+                            "and only to alternative provision rated Good or Outstanding.</p>",
+                        },
+                    ],
+                },
+            },
+            paragraph(
+                "<p><b>Recruitment is rolling.</b> Applications open through the year: check the "
+                "criteria above, then tell us about yourself.</p>"
+            ),
+        ],
+    },
+    {
+        "slug": "partner-with-us",
+        "title": "Partner with us",
+        "image": "partner",
+        "introduction": (
+            "Host a Difference Leader: an exceptional mainstream teacher on your senior team, "
+            "leading an improvement project built around your school's plan."
+        ),
+        "search_description": "What alternative provision schools gain by hosting a Difference Leader.",
+        "body": [
+            heading("What your school gets"),
+            paragraph(
+                "<h3>Better outcomes for pupils</h3><p>Expert classroom teaching, and a school "
+                "improvement project led and evaluated by your Difference Leader: curriculum "
+                "planning towards employment, family coaching for attendance and wellbeing, or "
+                "contextual safeguarding.</p>"
+                "<h3>More capacity in your team</h3><p>Whole-staff training on assessment, "
+                "wellbeing and safeguarding; reflective supervision for staff from the second year; "
+                "and support for unqualified staff training to teach, if you ask for it.</p>"
+                "<h3>Recognition for your work</h3><p>We share your school's practice across our "
+                "community and with policymakers, journalists and funders.</p>"
+            ),
+        ],
+    },
+    {
+        "slug": "privacy-notice",
+        "title": "Privacy notice",
+        "introduction": "How The Difference collects, uses and protects personal information.",
+        "search_description": "How we handle your personal data, and your rights.",
+        "body": [
+            heading("Who we are"),
+            paragraph(
+                "<p>The Difference is the data controller for the personal information described "
+                "here. This is demo text: the charity's own notice replaces it before launch.</p>"
+            ),
+            heading("What we collect and why"),
+            paragraph(
+                "<p>When you apply to the programme or send an expression of interest, we keep what "
+                "you tell us so that we can consider it and reply. We keep it only as long as we "
+                "need to, and we never sell it.</p>"
+            ),
+            heading("Your rights"),
+            paragraph(
+                "<p>You can ask to see, correct or delete what we hold about you at any time by "
+                "emailing us.</p>"
+            ),
+        ],
+    },
+    {
+        "slug": "accessibility",
+        "title": "Accessibility statement",
+        "introduction": "We want everyone to be able to use this website.",
+        "search_description": "How accessible this website is and how to report a problem.",
+        "body": [
+            paragraph(
+                "<p>This site aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at "
+                "level AA. Every page works with a keyboard, a screen reader and without "
+                "JavaScript, and is tested automatically on each change.</p>"
+                "<p>If something does not work for you, email us and tell us the page and what "
+                "happened. We aim to reply within five working days.</p>"
+            ),
+        ],
+    },
+]
+
+
+def site_settings(pages, images):
+    def nav(slug, label=""):
+        return {"type": "link", "value": link_to(pages[slug], label)}
+
+    return {
+        "primary_navigation": [
+            nav("about", "About us"),
+            nav("our-story"),
+            nav("the-programme", "The programme"),
+            nav("partner-with-us", "Partner with us"),
+        ],
+        "header_action": [nav("the-programme", "Apply")],
+        "contact_email": "hello@example.org",
+        "contact_telephone": "020 7946 0000",
+        "address": "The Difference\nExample House\nLondon",
+        "charity_number": "1000000 (demo value)",
+        "privacy_page": pages["privacy-notice"],
+        "footer_links": [nav("accessibility"), nav("about", "About us")],
+        "social_links": [
+            {"type": "social", "value": {"platform": "linkedin", "url": "https://www.linkedin.com/"}},
+            {"type": "social", "value": {"platform": "x", "url": "https://x.com/"}},
+        ],
+        "default_social_image": images["hero"],
+        "twitter_handle": "",
+    }

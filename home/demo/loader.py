@@ -1,0 +1,116 @@
+import os
+from dataclasses import dataclass, field
+
+from wagtail.models import Page, Site
+
+from home.models import HomePage, SiteSettings, StandardPage
+
+from . import content
+from .images import get_or_create_image
+
+
+@dataclass
+class DemoContext:
+    """What one run of the loader has built so far; later apps' loaders read it."""
+
+    site: Site
+    home: HomePage
+    pages: dict[str, Page] = field(default_factory=dict)
+    images: dict = field(default_factory=dict)
+    created: list[str] = field(default_factory=list)
+
+    def note(self, what: str) -> None:
+        self.created.append(what)
+
+
+def ensure_page(context: DemoContext, parent: Page, model, slug: str, **fields):
+    """The child of `parent` with this slug, created and published if it does not exist."""
+    existing = parent.get_children().filter(slug=slug).specific().first()
+    if existing is not None:
+        return existing
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    context.note(f"page {page.url_path}")
+    return page
+
+
+def ensure_home(stdout=None) -> tuple[Site, HomePage, bool]:
+    """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site, site.root_page.specific, False
+
+    root = Page.get_first_root_node()
+    home = root.get_children().type(HomePage).first()
+    if home is None:
+        # Wagtail's initial migration makes a "Welcome to your new Wagtail site!" page at /home/;
+        # free its slug, then build the real home page.
+        for welcome in root.get_children().exact_type(Page):
+            if not welcome.get_children().exists():
+                welcome.delete()
+        home = HomePage(slug="home", **content.HOME_FIELDS)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    else:
+        home = home.specific
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            site_name="The Difference",
+        )
+    else:
+        site.root_page = home
+        site.site_name = "The Difference"
+        if site.hostname == "localhost" and site.port == 80:
+            # Wagtail's placeholder site: point it where `make run` serves the demo.
+            site.hostname = os.environ.get("DEMO_SITE_HOSTNAME", "127.0.0.1")
+            site.port = int(os.environ.get("DEMO_SITE_PORT", "8000"))
+        site.save()
+    return site, home, True
+
+
+def load(context: DemoContext | None = None) -> DemoContext:
+    site, home, created = ensure_home()
+    if context is None:
+        context = DemoContext(site=site, home=home)
+    if created:
+        context.note("home page")
+
+    for key, (title, description, palette) in content.IMAGES.items():
+        image, made = get_or_create_image(key, title, description, palette)
+        context.images[key] = image
+        if made:
+            context.note(f"image {title}")
+
+    for spec in content.PAGES:
+        parent = context.pages[spec["parent"]] if spec.get("parent") else home
+        page = ensure_page(
+            context,
+            parent,
+            StandardPage,
+            spec["slug"],
+            title=spec["title"],
+            introduction=spec.get("introduction", ""),
+            image=context.images.get(spec.get("image")),
+            search_description=spec.get("search_description", ""),
+            body=spec.get("body", []),
+        )
+        context.pages[spec["slug"]] = page
+
+    # Links on the home page point at pages built above, so fill them once those exist.
+    if not home.hero_links:
+        home.hero_image = context.images["hero"]
+        home.hero_links = content.home_hero_links(context.pages)
+        home.key_figures = content.HOME_KEY_FIGURES
+        home.calls_to_action = content.home_calls_to_action(context.pages)
+        home.save_revision().publish()
+        context.note("home page sections")
+
+    settings = SiteSettings.for_site(site)
+    if not settings.primary_navigation:
+        for name, value in content.site_settings(context.pages, context.images).items():
+            setattr(settings, name, value)
+        settings.save()
+        context.note("navigation and footer")
+    return context

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView, TemplateView
+from django.templatetags.static import static
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from website import views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static("images/favicon.ico"), permanent=True),
+        name="favicon",
+    ),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static as media_static
+
+    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        path("404/", views.page_not_found_preview),
+        path("500/", TemplateView.as_view(template_name="500.html")),
+    ]
+
+urlpatterns += [
+    # Wagtail's page serving comes last: it matches every remaining path.
+    path("", include(wagtail_urls)),
+]
+
+handler404 = "website.views.page_not_found"
+handler500 = "website.views.server_error"
