@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.generic import RedirectView, TemplateView
-from django.templatetags.static import static
+from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -19,11 +18,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots_txt",
     ),
-    path(
-        "favicon.ico",
-        RedirectView.as_view(url=static("images/favicon.ico"), permanent=True),
-        name="favicon",
-    ),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,5 @@
-from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.http import HttpResponseNotFound, HttpResponsePermanentRedirect, HttpResponseServerError
+from django.templatetags.static import static
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -18,3 +19,8 @@ def server_error(request, template_name="500.html"):
     """Rendered without a request context: nothing here may touch the database."""
     body = loader.get_template(template_name).render()
     return HttpResponseServerError(body)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the hashed file."""
+    return HttpResponsePermanentRedirect(static("images/favicon.ico"))

@@ -1,0 +1,88 @@
+# The Difference website. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help install install-dev run serve migrate demo admin test test-fast test-browser lint format check deploy-check bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/activate:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/activate requirements.txt
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the runtime packages (exact versions)
+
+install-dev: $(VENV)/.installed-dev ## Install runtime plus test and lint tools
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo content (safe to run again)
+	$(MANAGE) load_demo_content
+
+admin: migrate ## Make sure an admin account exists and say how to log in
+	$(MANAGE) ensure_admin
+
+run: demo admin ## Install, migrate, load demo content and serve at http://127.0.0.1:8000 (admin at /admin/)
+	@echo "Serving the site at http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: install ## Serve without reinstalling or migrating
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+$(CHROMIUM):
+	@echo "Installing Debian's Chromium for the browser tests (needs root)..."
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: install-dev $(CHROMIUM) ## Run the whole suite: unit, integration, browser and accessibility
+	$(BIN)/pytest
+
+test-fast: install-dev ## Run everything but the browser tests
+	$(BIN)/pytest -m "not browser"
+
+test-browser: install-dev $(CHROMIUM) ## Run only the browser and accessibility tests
+	$(BIN)/pytest -m browser
+
+lint: install-dev ## Check formatting and lint Python (ruff) and templates (djhtml)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/djhtml --check templates
+
+format: install-dev ## Format Python and templates in place
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml templates
+
+check: install ## Django system checks and the missing-migrations check
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+deploy-check: install ## `check --deploy` under production settings (with throwaway secrets)
+	DJANGO_SETTINGS_MODULE=website.settings.production \
+	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	ALLOWED_HOSTS=www.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+bench: install-dev ## Benchmarks: requests per second, latency and SQL queries per page type
+	$(PY) -m bench.run
+
+clean: ## Remove the virtualenv, local database, media and caches
+	rm -rf $(VENV) db.sqlite3 media test-media staticfiles .pytest_cache .ruff_cache
