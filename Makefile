@@ -53,14 +53,17 @@ $(CHROMIUM):
 	@echo "Installing Debian's Chromium for the browser tests (needs root)..."
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# pytest exits 5 when it collected no tests: that is a failure here, never a pass.
+PYTEST = $(BIN)/pytest $(1) || { status=$$?; [ $$status -eq 5 ] && echo "pytest ran no tests"; exit $$status; }
+
 test: install-dev $(CHROMIUM) ## Run the whole suite: unit, integration, browser and accessibility
-	$(BIN)/pytest
+	$(call PYTEST,)
 
 test-fast: install-dev ## Run everything but the browser tests
-	$(BIN)/pytest -m "not browser"
+	$(call PYTEST,-m "not browser")
 
 test-browser: install-dev $(CHROMIUM) ## Run only the browser and accessibility tests
-	$(BIN)/pytest -m browser
+	$(call PYTEST,-m browser)
 
 lint: install-dev ## Check formatting and lint Python (ruff) and templates (djhtml)
 	$(BIN)/ruff format --check .

@@ -51,7 +51,9 @@ def build_navigation(site_settings: SiteSettings) -> dict[str, list[NavLink]]:
                     continue
                 links.append(NavLink(value.get("label") or page.title, page.url))
             elif value.get("external_url"):
-                links.append(NavLink(value.get("label") or value["external_url"], value["external_url"]))
+                links.append(
+                    NavLink(value.get("label") or value["external_url"], value["external_url"])
+                )
         navigation[field] = links
     return navigation
 
@@ -67,7 +69,10 @@ def get_navigation(site_settings: SiteSettings) -> dict[str, list[NavLink]]:
 
 def clear_navigation_cache(**kwargs) -> None:
     cache.delete_many(
-        [CACHE_KEY.format(site_id=site_id) for site_id in SiteSettings.objects.values_list("site_id", flat=True)]
+        [
+            CACHE_KEY.format(site_id=site_id)
+            for site_id in SiteSettings.objects.values_list("site_id", flat=True)
+        ]
     )
 
 

@@ -1,7 +1,8 @@
-import pytest
 from django.core.cache import cache
 
 from wagtail.models import Page, Site
+
+import pytest
 
 from home.factories import HomePageFactory
 
@@ -28,6 +29,11 @@ def home_page(db):
     home = HomePageFactory(parent=root, slug="home-test")
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "testserver", "port": 80, "root_page": home, "site_name": "The Difference"},
+        defaults={
+            "hostname": "testserver",
+            "port": 80,
+            "root_page": home,
+            "site_name": "The Difference",
+        },
     )
     return home

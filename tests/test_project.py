@@ -2,8 +2,9 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
+
+import pytest
 
 
 def test_system_checks_pass():

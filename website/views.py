@@ -1,6 +1,6 @@
 from django.http import HttpResponseNotFound, HttpResponsePermanentRedirect, HttpResponseServerError
-from django.templatetags.static import static
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.csrf import requires_csrf_token
 
 

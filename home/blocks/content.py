@@ -52,7 +52,9 @@ class CaptionedImageBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(max_length=800)
     attribution = blocks.CharBlock(required=False, max_length=120, help_text="Who said it.")
-    role = blocks.CharBlock(required=False, max_length=160, help_text="Their role and organisation.")
+    role = blocks.CharBlock(
+        required=False, max_length=160, help_text="Their role and organisation."
+    )
 
     class Meta:
         icon = "openquote"

@@ -41,8 +41,10 @@ class LinkBlock(blocks.StructBlock):
         has_page = value.get("page") is not None
         has_url = bool(value.get("external_url"))
         if has_page == has_url:
-            message = "Choose a page or enter a URL, not both." if has_page else (
-                "Choose a page or enter a URL."
+            message = (
+                "Choose a page or enter a URL, not both."
+                if has_page
+                else ("Choose a page or enter a URL.")
             )
             raise blocks.StructBlockValidationError(
                 block_errors={

@@ -19,7 +19,9 @@ class AccordionBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         template = "components/streamfield/accordion_block.html"
-        description = "Questions or sections that readers open one at a time. Works without JavaScript."
+        description = (
+            "Questions or sections that readers open one at a time. Works without JavaScript."
+        )
         preview_value = {
             "heading": "Common questions",
             "items": [
@@ -64,7 +66,9 @@ class TableBlock(blocks.StructBlock):
 
 class DocumentDownloadBlock(blocks.StructBlock):
     document = DocumentChooserBlock()
-    title = blocks.CharBlock(required=False, max_length=160, help_text="Defaults to the document's title.")
+    title = blocks.CharBlock(
+        required=False, max_length=160, help_text="Defaults to the document's title."
+    )
     description = blocks.TextBlock(required=False, max_length=300)
 
     class Meta:

@@ -4,7 +4,9 @@ Stream values are written in Wagtail's JSON form ({"type": ..., "value": ...}), 
 the admin saves, so they need no special handling when the block definitions change.
 """
 
-IPPR_REPORT = "Making the Difference: Breaking the link between school exclusion and social exclusion (IPPR)"
+IPPR_REPORT = (
+    "Making the Difference: Breaking the link between school exclusion and social exclusion (IPPR)"
+)
 IPPR_URL = "https://www.ippr.org/research/publications/making-the-difference"
 
 
@@ -27,7 +29,12 @@ def link_to(page, label=""):
 def cta(heading_text, text, page, label, style="primary"):
     return {
         "type": "call_to_action",
-        "value": {"heading": heading_text, "text": text, "link": link_to(page, label), "style": style},
+        "value": {
+            "heading": heading_text,
+            "text": text,
+            "link": link_to(page, label),
+            "style": style,
+        },
     }
 
 
@@ -401,7 +408,10 @@ def site_settings(pages, images):
         "privacy_page": pages["privacy-notice"],
         "footer_links": [nav("accessibility"), nav("about", "About us")],
         "social_links": [
-            {"type": "social", "value": {"platform": "linkedin", "url": "https://www.linkedin.com/"}},
+            {
+                "type": "social",
+                "value": {"platform": "linkedin", "url": "https://www.linkedin.com/"},
+            },
             {"type": "social", "value": {"platform": "x", "url": "https://x.com/"}},
         ],
         "default_social_image": images["hero"],

@@ -33,13 +33,11 @@ def draw(key: str, palette: str, width: int = 1600, height: int = 1067) -> bytes
         radius = rng.randint(height // 8, height // 2)
         x, y = rng.randint(-radius, width), rng.randint(-radius, height)
         alpha = rng.randint(90, 200)
-        rgba = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5)) + (alpha,)
+        rgba = (*(int(colour[i : i + 2], 16) for i in (1, 3, 5)), alpha)
         if rng.random() < 0.6:
             pen.ellipse([x, y, x + radius * 2, y + radius * 2], fill=rgba)
         else:
-            pen.rounded_rectangle(
-                [x, y, x + radius * 2, y + radius], radius=radius // 3, fill=rgba
-            )
+            pen.rounded_rectangle([x, y, x + radius * 2, y + radius], radius=radius // 3, fill=rgba)
     layer = layer.filter(ImageFilter.GaussianBlur(radius=6))
     image.paste(layer, (0, 0), layer)
     buffer = io.BytesIO()

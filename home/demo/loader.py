@@ -56,7 +56,10 @@ def ensure_home(stdout=None) -> tuple[Site, HomePage, bool]:
         home = home.specific
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
             site_name="The Difference",
         )
     else:

@@ -7,7 +7,6 @@ from wagtail.fields import StreamField
 
 from home.blocks import LinkBlock
 
-
 SOCIAL_PLATFORMS = [
     ("bluesky", "Bluesky"),
     ("facebook", "Facebook"),

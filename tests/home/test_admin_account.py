@@ -1,8 +1,9 @@
 from io import StringIO
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 

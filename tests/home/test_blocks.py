@@ -1,9 +1,10 @@
 """The shared block library: validation, previews and rendering."""
 
-import pytest
 from django.core.exceptions import ValidationError
 
 from wagtail import blocks
+
+import pytest
 
 from home.blocks import CallToActionBlock, LinkBlock, StoryBlock
 from home.factories import StandardPageFactory
@@ -105,7 +106,10 @@ def test_image_block_marks_decorative_images_with_empty_alt(db):
         {"image": {"image": image.pk, "decorative": True, "alt_text": ""}, "caption": ""}
     )
     described = block.to_python(
-        {"image": {"image": image.pk, "decorative": False, "alt_text": "Two teachers"}, "caption": "At work"}
+        {
+            "image": {"image": image.pk, "decorative": False, "alt_text": "Two teachers"},
+            "caption": "At work",
+        }
     )
     assert 'alt=""' in block.render(decorative)
     html = block.render(described)

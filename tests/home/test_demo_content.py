@@ -2,11 +2,12 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
+
+import pytest
 
 from home.models import HomePage, SiteSettings, StandardPage
 
@@ -54,7 +55,9 @@ def test_demo_loader_builds_the_site_and_is_idempotent(client):
     assert b"Exceptional teachers" in home.content
     story = client.get("/about/our-story/", HTTP_HOST=site.hostname)
     assert story.status_code == 200
-    assert b"timeline__event" in story.content and b"Making the Difference published" in story.content
+    assert (
+        b"timeline__event" in story.content and b"Making the Difference published" in story.content
+    )
 
 
 def test_demo_images_are_drawn_by_the_project_with_alt_text():

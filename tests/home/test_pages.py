@@ -66,7 +66,9 @@ def test_standard_page_has_breadcrumbs_and_one_h1(client, home_page):
 
 
 def test_seo_and_sharing_tags_come_from_the_promote_tab(client, home_page):
-    image = ImageFactory(description="Leaders at a residential", file__width=1600, file__height=1000)
+    image = ImageFactory(
+        description="Leaders at a residential", file__width=1600, file__height=1000
+    )
     StandardPageFactory(
         parent=home_page,
         title="About us",
@@ -77,7 +79,9 @@ def test_seo_and_sharing_tags_come_from_the_promote_tab(client, home_page):
     )
     page = soup(client.get("/about/"))
     assert page.title.text == "About The Difference | The Difference"
-    assert page.find("meta", attrs={"name": "description"})["content"] == "Who we are and what we do."
+    assert (
+        page.find("meta", attrs={"name": "description"})["content"] == "Who we are and what we do."
+    )
     assert page.find("link", rel="canonical")["href"] == "http://testserver/about/"
     og = {tag["property"]: tag["content"] for tag in page.find_all("meta", property=True)}
     assert og["og:title"] == "About The Difference"
@@ -139,17 +143,25 @@ def test_navigation_and_footer_come_from_site_settings(client, home_page):
     settings = SiteSettings.for_site(home_page.get_site())
     settings.primary_navigation = [
         {"type": "link", "value": {"label": "", "page": about.pk, "external_url": ""}},
-        {"type": "link", "value": {"label": "Blog", "page": None, "external_url": "https://example.org/blog"}},
+        {
+            "type": "link",
+            "value": {"label": "Blog", "page": None, "external_url": "https://example.org/blog"},
+        },
     ]
     settings.contact_email = "hello@example.org"
     settings.charity_number = "1234567"
     settings.privacy_page = privacy
-    settings.social_links = [{"type": "social", "value": {"platform": "linkedin", "url": "https://www.linkedin.com/"}}]
+    settings.social_links = [
+        {"type": "social", "value": {"platform": "linkedin", "url": "https://www.linkedin.com/"}}
+    ]
     settings.save()
 
     page = soup(client.get("/about/"))
     nav = page.select("nav[aria-label=Main] a.site-nav__link")
-    assert [(a.text, a["href"]) for a in nav] == [("About us", "/about/"), ("Blog", "https://example.org/blog")]
+    assert [(a.text, a["href"]) for a in nav] == [
+        ("About us", "/about/"),
+        ("Blog", "https://example.org/blog"),
+    ]
     assert nav[0]["aria-current"] == "page"
     footer = page.footer
     assert "Registered charity number 1234567" in footer.text

@@ -1,9 +1,10 @@
 """Pages cost a bounded number of SQL queries, however many pages exist around them."""
 
-import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from home.demo import load
 from home.factories import StandardPageFactory

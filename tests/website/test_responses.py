@@ -1,9 +1,10 @@
 """Error pages, robots.txt, the sitemap, redirects and odd requests."""
 
-import pytest
 from django.test import RequestFactory
 
 from wagtail.contrib.redirects.models import Redirect
+
+import pytest
 
 from home.factories import StandardPageFactory
 from website.views import server_error

@@ -92,6 +92,16 @@ def test_production_sends_hsts_and_secure_cookies():
         "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.DEBUG, "
         "s.CACHES['default']['BACKEND'].rsplit('.', 1)[-1])"
     )
-    result = run_manage("shell", "-c", code, env=production_env(REDIS_URL="redis://127.0.0.1:6379/1"))
+    result = run_manage(
+        "shell", "-c", code, env=production_env(REDIS_URL="redis://127.0.0.1:6379/1")
+    )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].split() == ["31536000", "True", "True", "True", "True", "False", "RedisCache"]
+    assert result.stdout.splitlines()[-1].split() == [
+        "31536000",
+        "True",
+        "True",
+        "True",
+        "True",
+        "False",
+        "RedisCache",
+    ]

@@ -131,7 +131,9 @@ CACHES = {
 }
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "The Difference <hello@the-difference.org>")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "The Difference <hello@the-difference.org>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security headers that hold in every environment.

@@ -7,7 +7,7 @@ from .base import env_list
 
 DEBUG = True
 # A development-only key; production refuses to start without SECRET_KEY in the environment.
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-8f2c1e9a7d4b6305")  # noqa: S105
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-8f2c1e9a7d4b6305")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 
 # Serve un-hashed files straight from static/ so edits show without collectstatic.

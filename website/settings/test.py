@@ -1,5 +1,8 @@
 """Test settings: fast and deterministic. DATABASE_URL selects PostgreSQL (as CI does)."""
 
+import os
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -13,5 +16,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+# The browser tests give their server processes a media folder of their own.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "test-media")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default=os.environ.get("DJANGO_ADMIN_USERNAME", "admin"))
-        parser.add_argument("--email", default=os.environ.get("DJANGO_ADMIN_EMAIL", "admin@example.org"))
+        parser.add_argument(
+            "--email", default=os.environ.get("DJANGO_ADMIN_EMAIL", "admin@example.org")
+        )
 
     def handle(self, *args, username, email, **options):
         User = get_user_model()
@@ -23,7 +25,9 @@ class Command(BaseCommand):
             if password:
                 user.set_password(password)
                 user.save(update_fields=["password"])
-                self.stdout.write(f"Admin '{username}' exists; password set from DJANGO_ADMIN_PASSWORD.")
+                self.stdout.write(
+                    f"Admin '{username}' exists; password set from DJANGO_ADMIN_PASSWORD."
+                )
             else:
                 self.stdout.write(
                     f"Admin '{username}' exists. Forgotten the password? "
@@ -33,8 +37,13 @@ class Command(BaseCommand):
 
         generated = not password
         password = password or secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email=email, password=password,
-                                      first_name="Site", last_name="Administrator")
+        User.objects.create_superuser(
+            username=username,
+            email=email,
+            password=password,
+            first_name="Site",
+            last_name="Administrator",
+        )
         self.stdout.write(self.style.SUCCESS(f"Created admin account '{username}'."))
         if generated:
             self.stdout.write(

@@ -26,6 +26,8 @@ class Command(BaseCommand):
         if context.created:
             for item in context.created:
                 self.stdout.write(f"  created {item}")
-            self.stdout.write(self.style.SUCCESS(f"Demo content loaded ({len(context.created)} items)."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Demo content loaded ({len(context.created)} items).")
+            )
         else:
             self.stdout.write("Demo content already present; nothing changed.")
