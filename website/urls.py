@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -21,10 +22,16 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static as media_static
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+    ]
 
-    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG:
     urlpatterns += [
         path("404/", views.page_not_found_preview),
         path("500/", TemplateView.as_view(template_name="500.html")),

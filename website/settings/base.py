@@ -116,6 +116,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Whether Django itself serves MEDIA_URL. Off in production, where the web server, object storage
+# or a CDN serves uploads; on for a single-machine deployment, the browser tests and benchmarks.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

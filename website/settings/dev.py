@@ -15,4 +15,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WHITENOISE_USE_FINDERS = True
+SERVE_MEDIA = True
 WHITENOISE_AUTOREFRESH = True
