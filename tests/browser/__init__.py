@@ -1,0 +1,1 @@
+"""Browser and accessibility tests: Debian's Chromium, driven by Playwright, against gunicorn."""

@@ -1,0 +1,157 @@
+"""What the browser tests check: the demo site's pages, viewports, axe and a page watcher."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import ConsoleMessage, Page, Request, Response
+
+
+@dataclass(frozen=True)
+class SitePage:
+    path: str
+    page_type: str
+    heading: str  # the page's one h1
+
+
+# Every public page of the demo site. Add a row here when a new page type gets demo content:
+# each row is loaded at every viewport, checked with axe, the skip link, the console, the
+# Content-Security-Policy and the hosts it asks for.
+PUBLIC_PAGES: tuple[SitePage, ...] = (
+    SitePage("/", "HomePage", "Exceptional teachers, leading where it matters most"),
+    SitePage("/about/", "StandardPage", "About us"),
+    SitePage("/about/our-story/", "StandardPage", "Our story"),
+    SitePage("/the-programme/", "StandardPage", "The Difference Leadership Programme"),
+    SitePage("/partner-with-us/", "StandardPage", "Partner with us"),
+    SitePage("/privacy-notice/", "StandardPage", "Privacy notice"),
+    SitePage("/accessibility/", "StandardPage", "Accessibility statement"),
+)
+
+HOME = PUBLIC_PAGES[0]
+
+# The main navigation the demo content builds, in order: (link text, path).
+MAIN_NAV_LINKS: tuple[tuple[str, str], ...] = (
+    ("About us", "/about/"),
+    ("Our story", "/about/our-story/"),
+    ("The programme", "/the-programme/"),
+    ("Partner with us", "/partner-with-us/"),
+    ("Apply", "/the-programme/"),
+)
+
+VIEWPORTS = {
+    "phone": {"width": 375, "height": 812},
+    "desktop": {"width": 1280, "height": 800},
+}
+
+NOT_FOUND_PATH = "/this-page-does-not-exist/"
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": AXE_TAGS},
+    "resultTypes": ["violations"],
+}
+_axe = Axe()
+
+
+def axe_violations(page: Page) -> list[dict]:
+    return _axe.run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = [f"axe found {len(violations)} violation(s) ({', '.join(AXE_TAGS)}):"]
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation.get('impact')}): {violation['help']} "
+            f"<{violation.get('helpUrl', '')}>"
+        )
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"    at {target}: {node.get('html', '')[:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"      {summary[:300]}")
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page: Page) -> None:
+    violations = axe_violations(page)
+    assert not violations, f"{page.url}\n{describe_violations(violations)}"
+
+
+# Collects, from before the first request, every Content-Security-Policy violation the page
+# reports. Playwright injects it over the DevTools protocol, so the policy does not block it.
+_CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__cspViolations.push(
+        `${event.violatedDirective} blocked ${event.blockedURI || "inline code"}` +
+        ` at ${event.sourceFile || "?"}:${event.lineNumber}`
+    );
+});
+"""
+
+
+@dataclass
+class PageWatch:
+    """What a page did that a user or the browser's console would notice."""
+
+    page: Page
+    server_host: str
+    javascript: bool = True  # with JavaScript off, the console still reports CSP violations
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    failed_responses: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        self.page.on("request", self._on_request)
+        self.page.on("response", self._on_response)
+        if self.javascript:
+            self.page.add_init_script(_CSP_LISTENER)
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            location = message.location or {}
+            self.console_errors.append(f"{message.text} ({location.get('url', '?')})")
+
+    def _on_request(self, request: Request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in {"data", "blob", "about"}:
+            return
+        if parts.scheme not in {"http", "https"} or parts.netloc != self.server_host:
+            self.foreign_requests.append(request.url)
+
+    def _on_response(self, response: Response) -> None:
+        # The main document's status is each test's own business (the 404 page is meant to 404).
+        if response.request.resource_type != "document" and response.status >= 400:
+            self.failed_responses.append(f"{response.status} {response.url}")
+
+    def csp_violations(self) -> list[str]:
+        if not self.javascript:
+            return []
+        return self.page.evaluate("window.__cspViolations || []")
+
+    def assert_clean(self, *, console: bool = True) -> None:
+        """No console errors or uncaught exceptions, no CSP violations, nothing off-site."""
+        problems = []
+        if console and self.console_errors:
+            problems.append(f"console errors: {self.console_errors}")
+        if self.page_errors:
+            problems.append(f"uncaught exceptions: {self.page_errors}")
+        if self.failed_responses:
+            problems.append(f"failed sub-resources: {self.failed_responses}")
+        if self.foreign_requests:
+            problems.append(f"requests to other hosts: {self.foreign_requests}")
+        if csp := self.csp_violations():
+            problems.append(f"Content-Security-Policy violations: {csp}")
+        assert not problems, f"{self.page.url}\n" + "\n".join(problems)
+
+
+def open_page(new_context, server_host: str, viewport: str = "desktop", **context_args):
+    """A fresh browser context and page at the named viewport, with a watcher attached."""
+    context = new_context(viewport=VIEWPORTS[viewport], **context_args)
+    page = context.new_page()
+    javascript = context_args.get("java_script_enabled", True)
+    return page, PageWatch(page, server_host, javascript=javascript)
