@@ -3,9 +3,19 @@
 from .content import (
     CaptionedImageBlock,
     HeadingBlock,
-    KeyFigureBlock,
     ParagraphBlock,
     QuoteBlock,
+)
+from .evidence import (
+    ChartItemBlock,
+    ComparisonChartBlock,
+    FAQBlock,
+    FAQChooserBlock,
+    StatisticChooserBlock,
+    StatisticsBandBlock,
+    StepBlock,
+    StepsBlock,
+    TestimonialBlock,
 )
 from .links import CallToActionBlock, LinkBlock
 from .story import StoryBlock
@@ -23,14 +33,22 @@ __all__ = [
     "AccordionItemBlock",
     "CallToActionBlock",
     "CaptionedImageBlock",
+    "ChartItemBlock",
+    "ComparisonChartBlock",
     "DocumentDownloadBlock",
+    "FAQBlock",
+    "FAQChooserBlock",
     "HeadingBlock",
-    "KeyFigureBlock",
     "LinkBlock",
     "ParagraphBlock",
     "QuoteBlock",
+    "StatisticChooserBlock",
+    "StatisticsBandBlock",
+    "StepBlock",
+    "StepsBlock",
     "StoryBlock",
     "TableBlock",
+    "TestimonialBlock",
     "TimelineBlock",
     "TimelineEventBlock",
 ]

@@ -65,24 +65,3 @@ class QuoteBlock(blocks.StructBlock):
             "attribution": "A Difference Leader",
             "role": "Assistant headteacher, alternative provision academy",
         }
-
-
-class KeyFigureBlock(blocks.StructBlock):
-    """A headline figure with its source. Superseded by Statistic records when they exist."""
-
-    value = blocks.CharBlock(max_length=20, help_text="For example '41', '1 in 2' or '£2.1bn'.")
-    label = blocks.CharBlock(max_length=160, help_text="What the figure counts.")
-    source = blocks.CharBlock(max_length=200)
-    source_url = blocks.URLBlock(required=False)
-    as_of = blocks.CharBlock(max_length=40, help_text="When the figure applies, such as '2017'.")
-
-    class Meta:
-        icon = "order"
-        template = "components/streamfield/key_figure_block.html"
-        description = "A headline statistic, always shown with its source and date."
-        preview_value = {
-            "value": "41",
-            "label": "pupils permanently excluded from school in England each school day",
-            "source": "Making the Difference, IPPR",
-            "as_of": "2017",
-        }

@@ -1,6 +1,13 @@
 from wagtail import blocks
 
 from .content import CaptionedImageBlock, HeadingBlock, ParagraphBlock, QuoteBlock
+from .evidence import (
+    ComparisonChartBlock,
+    FAQBlock,
+    StatisticsBandBlock,
+    StepsBlock,
+    TestimonialBlock,
+)
 from .links import CallToActionBlock
 from .structure import AccordionBlock, DocumentDownloadBlock, TableBlock, TimelineBlock
 
@@ -17,6 +24,11 @@ class StoryBlock(blocks.StreamBlock):
     accordion = AccordionBlock(group="Structure")
     table = TableBlock(group="Structure")
     timeline = TimelineBlock(group="Structure")
+    steps = StepsBlock(group="Structure")
+    statistics = StatisticsBandBlock(group="Evidence")
+    comparison_chart = ComparisonChartBlock(group="Evidence")
+    testimonial = TestimonialBlock(group="Evidence")
+    faqs = FAQBlock(group="Evidence")
 
     class Meta:
         template = "components/streamfield/story_block.html"

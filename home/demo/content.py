@@ -49,6 +49,7 @@ IMAGES = {
     "story": ("Demo: story illustration", "Abstract shapes in greens and indigo", "meadow"),
     "programme": ("Demo: programme illustration", "Abstract shapes in blues", "sky"),
     "partner": ("Demo: partner illustration", "Abstract shapes in indigo and pink", "dawn"),
+    "research": ("Demo: research illustration", "Abstract shapes in greens and blues", "meadow"),
 }
 
 HOME_FIELDS = {
@@ -72,48 +73,12 @@ HOME_FIELDS = {
     ),
 }
 
-HOME_KEY_FIGURES = [
-    {
-        "type": "figure",
-        "value": {
-            "value": "41",
-            "label": "pupils are permanently excluded from school in England every school day",
-            "source": "Making the Difference, IPPR",
-            "source_url": IPPR_URL,
-            "as_of": "2017",
-        },
-    },
-    {
-        "type": "figure",
-        "value": {
-            "value": "1 in 2",
-            "label": "pupils leaving alternative provision are not in education, employment or training after 16",
-            "source": "Making the Difference, IPPR",
-            "source_url": IPPR_URL,
-            "as_of": "2017",
-        },
-    },
-    {
-        "type": "figure",
-        "value": {
-            "value": "7x",
-            "label": "excluded pupils are seven times more likely to have special educational needs",
-            "source": "Making the Difference, IPPR",
-            "source_url": IPPR_URL,
-            "as_of": "2017",
-        },
-    },
-    {
-        "type": "figure",
-        "value": {
-            "value": "£2.1bn",
-            "label": "the lifetime cost to the state of each year's cohort of permanently excluded pupils",
-            "source": "Making the Difference, IPPR",
-            "source_url": IPPR_URL,
-            "as_of": "2017",
-        },
-    },
-]
+# The statistics the home page shows, in order, by their key in home/demo/evidence.py.
+HOME_KEY_FIGURES = ["excluded-per-day", "neet", "special-needs", "cost"]
+
+
+def home_key_figures(statistics):
+    return [{"type": "statistic", "value": statistics[key].pk} for key in HOME_KEY_FIGURES]
 
 
 def home_hero_links(pages):
@@ -275,79 +240,6 @@ PAGES = [
         ],
     },
     {
-        "slug": "the-programme",
-        "title": "The Difference Leadership Programme",
-        "image": "programme",
-        "introduction": (
-            "A two-year senior leadership post in alternative provision, with specialist training, "
-            "then support back into mainstream leadership."
-        ),
-        "search_description": "How The Difference Leadership Programme works and who can apply.",
-        "body": [
-            heading("What the programme gives you"),
-            paragraph(
-                "<ul><li>Training in inclusion and certification as a Designated Safeguarding Lead</li>"
-                "<li>Summer residentials with your cohort</li>"
-                "<li>Supervision based on compassionate minds practice</li>"
-                "<li>Twilights: evening sessions where leaders share practice</li>"
-                "<li>Masters-level modules in mental health and child development</li></ul>"
-            ),
-            heading("Who can apply"),
-            {
-                "type": "accordion",
-                "value": {
-                    "heading": "",
-                    "items": [
-                        {
-                            "title": "The criteria",
-                            "content": "<p>You need the right to work in the UK for the length of "
-                            "the programme, qualified teacher status, at least three years' "
-                            "teaching in mainstream schools, and you must not be working in "
-                            "alternative provision, a pupil referral unit or a special school now.</p>",
-                        },
-                        {
-                            "title": "Primary or secondary?",
-                            "content": "<p>Both. We place primary and secondary teachers.</p>",
-                        },
-                        {
-                            "title": "Where would I work?",
-                            "content": "<p>We match you to a school within commuting distance, "
-                            "and only to alternative provision rated Good or Outstanding.</p>",
-                        },
-                    ],
-                },
-            },
-            paragraph(
-                "<p><b>Recruitment is rolling.</b> Applications open through the year: check the "
-                "criteria above, then tell us about yourself.</p>"
-            ),
-        ],
-    },
-    {
-        "slug": "partner-with-us",
-        "title": "Partner with us",
-        "image": "partner",
-        "introduction": (
-            "Host a Difference Leader: an exceptional mainstream teacher on your senior team, "
-            "leading an improvement project built around your school's plan."
-        ),
-        "search_description": "What alternative provision schools gain by hosting a Difference Leader.",
-        "body": [
-            heading("What your school gets"),
-            paragraph(
-                "<h3>Better outcomes for pupils</h3><p>Expert classroom teaching, and a school "
-                "improvement project led and evaluated by your Difference Leader: curriculum "
-                "planning towards employment, family coaching for attendance and wellbeing, or "
-                "contextual safeguarding.</p>"
-                "<h3>More capacity in your team</h3><p>Whole-staff training on assessment, "
-                "wellbeing and safeguarding; reflective supervision for staff from the second year; "
-                "and support for unqualified staff training to teach, if you ask for it.</p>"
-                "<h3>Recognition for your work</h3><p>We share your school's practice across our "
-                "community and with policymakers, journalists and funders.</p>"
-            ),
-        ],
-    },
-    {
         "slug": "privacy-notice",
         "title": "Privacy notice",
         "introduction": "How The Difference collects, uses and protects personal information.",
@@ -399,6 +291,7 @@ def site_settings(pages, images):
             nav("our-story"),
             nav("the-programme", "The programme"),
             nav("partner-with-us", "Partner with us"),
+            nav("our-research", "Our research"),
         ],
         "header_action": [nav("the-programme", "Apply")],
         "contact_email": "hello@example.org",

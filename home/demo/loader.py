@@ -3,9 +3,19 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page, Site
 
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import (
+    EligibilityCriterion,
+    HomePage,
+    PartnerPage,
+    ProgrammePage,
+    ResearchPage,
+    SelectionCompetency,
+    SiteSettings,
+    StandardPage,
+)
 
-from . import content
+from . import content, evidence, programme
+from .documents import get_or_create_document
 from .images import get_or_create_image
 
 
@@ -17,6 +27,9 @@ class DemoContext:
     home: HomePage
     pages: dict[str, Page] = field(default_factory=dict)
     images: dict = field(default_factory=dict)
+    # "statistics" and "testimonials" (dicts by key) and "faqs" (a list), from home/demo/evidence.py
+    evidence: dict = field(default_factory=dict)
+    documents: dict = field(default_factory=dict)
     created: list[str] = field(default_factory=list)
 
     def note(self, what: str) -> None:
@@ -101,11 +114,14 @@ def load(context: DemoContext | None = None) -> DemoContext:
         )
         context.pages[spec["slug"]] = page
 
+    evidence.load(context)
+    load_landing_pages(context)
+
     # Links on the home page point at pages built above, so fill them once those exist.
     if not home.hero_links:
         home.hero_image = context.images["hero"]
         home.hero_links = content.home_hero_links(context.pages)
-        home.key_figures = content.HOME_KEY_FIGURES
+        home.key_figures = content.home_key_figures(context.evidence["statistics"])
         home.calls_to_action = content.home_calls_to_action(context.pages)
         home.save_revision().publish()
         context.note("home page sections")
@@ -117,3 +133,52 @@ def load(context: DemoContext | None = None) -> DemoContext:
         settings.save()
         context.note("navigation and footer")
     return context
+
+
+def load_landing_pages(context: DemoContext) -> None:
+    """The programme, partner and research pages, built from the shared evidence records."""
+    statistics = context.evidence["statistics"]
+    testimonials = context.evidence["testimonials"]
+
+    fields = programme.programme_fields(statistics, testimonials)
+    context.pages["the-programme"] = ensure_page(
+        context,
+        context.home,
+        ProgrammePage,
+        "the-programme",
+        image=context.images["programme"],
+        eligibility_criteria=[
+            EligibilityCriterion(
+                sort_order=order, key=key, name=name, description=text, if_not_met=if_not_met
+            )
+            for order, (key, name, text, if_not_met) in enumerate(programme.CRITERIA)
+        ],
+        selection_competencies=[
+            SelectionCompetency(sort_order=order, key=key, name=name, description=text)
+            for order, (key, name, text) in enumerate(programme.COMPETENCIES)
+        ],
+        **fields,
+    )
+    context.pages["partner-with-us"] = ensure_page(
+        context,
+        context.home,
+        PartnerPage,
+        "partner-with-us",
+        image=context.images["partner"],
+        **programme.partner_fields(statistics, testimonials),
+    )
+
+    spec = programme.REPORT_DOCUMENT
+    document, made = get_or_create_document(spec["title"], spec["filename"], spec["lines"])
+    context.documents["report"] = document
+    if made:
+        context.note(f"document {document.title}")
+    context.pages["our-research"] = ensure_page(
+        context,
+        context.home,
+        ResearchPage,
+        "our-research",
+        image=context.images["research"],
+        report_document=document,
+        **programme.research_fields(statistics, testimonials),
+    )

@@ -1,5 +1,34 @@
 from .base import BasePage
+from .landing import LandingPage
 from .pages import HomePage, StandardPage
+from .partner import PartnerPage
+from .programme import (
+    EligibilityCriterion,
+    ProgrammePage,
+    ProgrammeRequirements,
+    SelectionCompetency,
+    get_programme_requirements,
+)
+from .research import ResearchPage
 from .settings import SiteSettings, SocialLinkBlock
+from .snippets import FAQ, Audience, Statistic, Testimonial
 
-__all__ = ["BasePage", "HomePage", "SiteSettings", "SocialLinkBlock", "StandardPage"]
+__all__ = [
+    "FAQ",
+    "Audience",
+    "BasePage",
+    "EligibilityCriterion",
+    "HomePage",
+    "LandingPage",
+    "PartnerPage",
+    "ProgrammePage",
+    "ProgrammeRequirements",
+    "ResearchPage",
+    "SelectionCompetency",
+    "SiteSettings",
+    "SocialLinkBlock",
+    "StandardPage",
+    "Statistic",
+    "Testimonial",
+    "get_programme_requirements",
+]

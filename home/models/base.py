@@ -1,10 +1,18 @@
-"""What every page of the site shares: social sharing fields and search indexing."""
+"""What every page of the site shares: social sharing fields, breadcrumbs and lean serving."""
 
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.images.models import Filter, SourceImageIOError
+from wagtail.models import Page, PageViewRestriction
+
+# The renditions templates/components/picture.html asks for (hero images load eagerly) and the one
+# templates/components/seo_meta.html asks for. Keep these in step with those templates.
+HERO_PICTURE_SPEC = "format-{avif,webp,jpeg} width-{480,800,1200,1600}"
+SHARING_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
 class BasePage(Page):
@@ -53,11 +61,74 @@ class BasePage(Page):
     def meta_description(self) -> str:
         return self.search_description or ""
 
+    # ---------- Serving with few queries ----------
+    #
+    # Three savings on every page, each covered by tests/home/test_query_counts.py:
+    # routing remembers the pages it walks through, so the breadcrumbs need no query; the view
+    # restrictions of the page and its ancestors are read in one query instead of two; and the
+    # hero image's renditions are looked up together with the sharing image's.
+
+    def route(self, request, path_components):
+        """Page.route, remembering the pages walked through on the way down."""
+        if not path_components:
+            return super().route(request, path_components)
+        child_slug, remaining = path_components[0], path_components[1:]
+        try:
+            subpage = self.get_children().get(slug=child_slug)
+        except Page.DoesNotExist as error:
+            raise Http404 from error
+        subpage = subpage.specific
+        subpage._cached_parent_obj = self
+        subpage._route_ancestors = (*getattr(self, "_route_ancestors", ()), self)
+        return subpage.route(request, remaining)
+
     def get_breadcrumbs(self):
-        """Ancestors below the site root, as a list; one query."""
+        """Ancestors below the tree root, as a list: from routing when served, else one query."""
+        walked = getattr(self, "_route_ancestors", None)
+        if walked and walked[0].depth == 2:
+            return [page for page in walked if page.depth > 1]
         return list(
             self.get_ancestors()
             .filter(depth__gt=1)
             .defer_streamfields()
             .only("id", "title", "url_path", "depth", "path", "draft_title", "slug")
         )
+
+    def get_view_restrictions(self):
+        """Page.get_view_restrictions in one query instead of two.
+
+        The restrictions of this page and its ancestors; for any of them that is an alias, those
+        of its source page instead, as Wagtail does.
+        """
+        if not self.path or not self.depth:
+            return super().get_view_restrictions()
+        paths = [self.path[: level * self.steplen] for level in range(1, self.depth + 1)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+        ).distinct()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.warm_image_renditions()
+        return context
+
+    def warm_image_renditions(self):
+        """Look up the hero and sharing renditions at once: one query when the cache is cold.
+
+        The renditions land in the rendition cache, where the template tags then find them.
+        """
+        hero, sharing = self.listing_image, self.sharing_image
+        wanted = []
+        if hero is not None:
+            wanted.append((hero, Filter.expand_spec(HERO_PICTURE_SPEC)))
+        if sharing is not None:
+            if wanted and sharing.pk == hero.pk:
+                wanted[0][1].append(SHARING_IMAGE_SPEC)
+            else:
+                wanted.append((sharing, [SHARING_IMAGE_SPEC]))
+        for image, specs in wanted:
+            try:
+                image.get_renditions(*specs)
+            except SourceImageIOError:
+                # The file is missing: the template tags show their "not found" image instead.
+                continue

@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from home.blocks import CallToActionBlock, KeyFigureBlock, LinkBlock, StoryBlock
+from home.blocks import CallToActionBlock, LinkBlock, StatisticChooserBlock, StoryBlock
 
 from .base import BasePage
 
@@ -26,7 +26,13 @@ class HomePage(BasePage):
     mission_heading = models.CharField(max_length=120, blank=True)
     mission = RichTextField(features=["bold", "italic", "link"], blank=True)
     key_figures_heading = models.CharField(max_length=120, blank=True, default="Why it matters")
-    key_figures = StreamField([("figure", KeyFigureBlock())], blank=True, max_num=6)
+    key_figures = StreamField(
+        [("statistic", StatisticChooserBlock())],
+        blank=True,
+        max_num=6,
+        help_text="Statistics from the shared list (Evidence > Statistics), each shown with its "
+        "source and date. Edit a figure there and every page that shows it changes.",
+    )
     calls_to_action = StreamField([("call_to_action", CallToActionBlock())], blank=True, max_num=3)
     body = StreamField(StoryBlock(), blank=True)
 
@@ -57,7 +63,15 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.ProgrammePage",
+        "home.PartnerPage",
+        "home.ResearchPage",
+        "submissions.ExpressionOfInterestPage",
+        "submissions.ApplicationPage",
+        "hub.HubIndexPage",
+    ]
     max_count_per_parent = 1
     template = "pages/home_page.html"
 

@@ -9,7 +9,17 @@ from wagtail.models import Page, Revision, Site
 
 import pytest
 
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import (
+    FAQ,
+    HomePage,
+    PartnerPage,
+    ProgrammePage,
+    ResearchPage,
+    SiteSettings,
+    StandardPage,
+    Statistic,
+)
+from home.models import snippets as evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +31,9 @@ def snapshot():
         "images": sorted(get_image_model().objects.values_list("title", "file")),
         "settings": list(SiteSettings.objects.values()),
         "sites": list(Site.objects.values()),
+        "statistics": sorted(Statistic.objects.values_list("label", "value", "live")),
+        "testimonials": sorted(evidence.Testimonial.objects.values_list("person_name", "live")),
+        "faqs": sorted(FAQ.objects.values_list("question", "audience", "sort_order")),
     }
 
 
@@ -42,7 +55,10 @@ def test_demo_loader_builds_the_site_and_is_idempotent(client):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     slugs = set(StandardPage.objects.live().values_list("slug", flat=True))
-    assert {"about", "our-story", "privacy-notice", "the-programme", "partner-with-us"} <= slugs
+    assert {"about", "our-story", "privacy-notice", "accessibility"} <= slugs
+    assert ProgrammePage.objects.live().get().url == "/the-programme/"
+    assert PartnerPage.objects.live().get().url == "/partner-with-us/"
+    assert ResearchPage.objects.live().get().url == "/our-research/"
     # Wagtail's placeholder welcome page is gone.
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
 
@@ -67,3 +83,41 @@ def test_demo_images_are_drawn_by_the_project_with_alt_text():
     for image in images:
         assert image.description, f"{image.title} has no alt text"
         assert image.width >= 1200
+
+
+def test_demo_evidence_is_shared_sourced_and_wired_into_the_pages(client):
+    load()
+    site = Site.objects.get(is_default_site=True)
+    statistics = Statistic.objects.filter(live=True)
+    assert statistics.count() >= 15
+    assert all(s.source_title and s.as_of for s in statistics)
+    # The GCSE figure the old site gave three ways is one record now.
+    assert Statistic.objects.filter(label__contains="five good GCSEs").count() == 1
+    people = set(
+        evidence.Testimonial.objects.filter(live=True).values_list("person_name", flat=True)
+    )
+    assert people == {"Lucy Heller", "John Murphy", "Dave Whitaker"}
+    assert not evidence.Testimonial.objects.filter(consent_recorded=False, live=True).exists()
+    assert set(FAQ.objects.values_list("audience", flat=True)) == {
+        "applicants",
+        "schools",
+        "everyone",
+    }
+
+    home = HomePage.objects.get()
+    assert [block.block_type for block in home.key_figures] == ["statistic"] * 4
+    assert "41" in client.get("/", HTTP_HOST=site.hostname).content.decode()
+
+    programme = ProgrammePage.objects.get()
+    requirements = programme.requirements()
+    assert [c.key for c in requirements.criteria] == [
+        "right-to-work",
+        "qts",
+        "mainstream-experience",
+        "not-in-ap-now",
+    ]
+    assert len(requirements.competencies) == 5
+
+    settings = SiteSettings.for_site(site)
+    nav = [block.value.url for block in settings.primary_navigation]
+    assert "/our-research/" in nav

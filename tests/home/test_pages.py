@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from home.factories import ImageFactory, StandardPageFactory
+from home.factories import ImageFactory, StandardPageFactory, StatisticFactory
 from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -17,18 +17,13 @@ def soup(response):
 def test_home_page_shows_hero_mission_figures_and_calls_to_action(client, home_page):
     about = StandardPageFactory(parent=home_page, title="About us", slug="about")
     home_page.mission = "<p>Teaching excluded pupils is the pinnacle of the profession.</p>"
-    home_page.key_figures = [
-        {
-            "type": "figure",
-            "value": {
-                "value": "41",
-                "label": "pupils excluded each school day",
-                "source": "Making the Difference, IPPR",
-                "source_url": "https://example.org/report",
-                "as_of": "2017",
-            },
-        }
-    ]
+    statistic = StatisticFactory(
+        value=41,
+        label="pupils excluded each school day",
+        source_title="Making the Difference, IPPR",
+        source_url="https://example.org/report",
+    )
+    home_page.key_figures = [{"type": "statistic", "value": statistic.pk}]
     home_page.calls_to_action = [
         {
             "type": "call_to_action",
