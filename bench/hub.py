@@ -1,0 +1,84 @@
+"""The knowledge hub's part of the bench: thousands of articles, their query counts, search
+latency and targets. Hooks called by bench.queries and bench.run; not a harness of its own.
+
+- `count_with_many_articles` (in bench.queries, after the sibling counts): generates
+  `BENCH_HUB_ARTICLES` articles (default 2,000) with `manage.py generate_hub_articles`, then
+  counts every page again. The load test that follows runs against the hub with them.
+- `measure_latency` (in bench.run, after the load test): the search pages with one client at a
+  time, so p50 is the time a request takes, not a queue behind seven others.
+- `targets`: at most 20 queries for the hub's pages (cold) with the demo content and with the
+  generated articles, the same count with both, and search p50 under 100 ms.
+"""
+
+import os
+
+from bench import PAGES, load
+
+ARTICLES = int(os.environ.get("BENCH_HUB_ARTICLES", "2000"))
+MAX_QUERIES = 20
+MAX_SEARCH_P50_MS = 100
+# Pages of the hub (names in bench.PAGES) held to the query target, and the searches.
+HUB_PAGES = ["hub", "hub-filtered", "hub-search", "article", "topic", "author", "search"]
+SEARCH_PAGES = ["hub-search", "search"]
+KEY = "hub_articles"
+
+
+def count_with_many_articles(results: dict, count_page) -> None:
+    """Generate the articles, then count every page again (entry `hub_articles` in results)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from hub.models import ArticlePage
+
+    if ARTICLES <= 0:
+        return
+    call_command("generate_hub_articles", count=ARTICLES, stdout=StringIO())
+    results[KEY] = {
+        "label": f"+{ARTICLES} articles",
+        "extra_siblings": max(r["extra_siblings"] for r in results.values()),
+        "articles": ArticlePage.objects.live().count(),
+        "pages": {name: count_page(path, status) for name, path, status in PAGES},
+    }
+
+
+def measure_latency(port: int, duration: float) -> dict:
+    """The search pages, one request at a time."""
+    paths = {name: (path, status) for name, path, status in PAGES}
+    return {
+        name: load.measure(port, *paths[name], duration, 1)
+        for name in SEARCH_PAGES
+        if name in paths
+    }
+
+
+def targets(results: dict) -> dict:
+    p50 = {name: row["p50_ms"] for name, row in results.get("latency", {}).items()}
+    found = {
+        "search_p50_under_100_ms": {
+            "met": bool(p50) and max(p50.values()) < MAX_SEARCH_P50_MS,
+            "figure": p50,
+        }
+    }
+    queries = results["queries"]
+    if KEY not in queries:
+        return found
+    small = next(c for name, c in queries.items() if name != KEY)
+    large = queries[KEY]
+    worst = {p: max(small["pages"][p]["cold"], large["pages"][p]["cold"]) for p in HUB_PAGES}
+    changed = {
+        p: (small["pages"][p]["cold"], large["pages"][p]["cold"])
+        for p in HUB_PAGES
+        if small["pages"][p]["cold"] != large["pages"][p]["cold"]
+    }
+    return {
+        "hub_queries_uncached_at_most_20": {
+            "met": max(worst.values()) <= MAX_QUERIES,
+            "figure": worst,
+        },
+        "hub_queries_same_with_demo_and_many_articles": {
+            "met": not changed,
+            "figure": changed or f"{large['articles']} articles",
+        },
+        **found,
+    }

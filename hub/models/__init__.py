@@ -1,0 +1,19 @@
+from .pages import (
+    ArticleAuthor,
+    ArticlePage,
+    ArticleType,
+    HubFeaturedArticle,
+    HubIndexPage,
+    hub_facets,
+)
+from .people import Person
+
+__all__ = [
+    "ArticleAuthor",
+    "ArticlePage",
+    "ArticleType",
+    "HubFeaturedArticle",
+    "HubIndexPage",
+    "Person",
+    "hub_facets",
+]

@@ -1,0 +1,174 @@
+"""Facets: a listing's filters as plain GET parameters, with a count beside every option.
+
+A listing (the knowledge hub, case studies, ...) declares its facets, for example:
+
+    facets = [
+        RelatedFacet("topic", "Topic", Topic, lookup="topics", reverse="articles"),
+        ChoiceFacet("type", "Type", "article_type", ArticlePage.ArticleType.choices),
+        YearFacet("year", "Year", "first_published"),
+    ]
+
+and `taxonomy.listing.Listing` does the rest. The rules are the same on every listing:
+
+- a parameter may repeat (`?topic=send&topic=literacy`): OR within a facet, AND across facets;
+- values are trimmed and de-duplicated, at most `MAX_VALUES` per parameter are read;
+- unknown values are ignored: a facet whose values are all unknown filters nothing;
+- the count beside an option is the number of results the listing would have with that option
+  ticked: every other facet's selection applies, not the facet's own (the usual faceted search);
+- each facet costs one aggregate query, whatever the number of options or results.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, Q, QuerySet
+from django.db.models.functions import ExtractYear
+
+MAX_VALUES = 20  # values read per parameter; more are ignored
+MAX_VALUE_LENGTH = 100
+SLUG = re.compile(r"^[-\w]+$")
+YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class Facet:
+    """One filter of a listing. Subclasses say how to filter, validate and count."""
+
+    #: True when every item has exactly one value (a choice or a date): the counts of a facet
+    #: like that add up to the number of results, so the listing needs no separate COUNT query.
+    exhaustive = False
+
+    def __init__(self, param: str, label: str):
+        self.param = param
+        self.label = label
+
+    def parse(self, params) -> tuple[str, ...]:
+        """The valid, distinct values of this facet's parameter, in the order given."""
+        values: list[str] = []
+        for raw in params.getlist(self.param)[: MAX_VALUES * 2]:
+            value = raw.strip()
+            valid = value and len(value) <= MAX_VALUE_LENGTH and self.is_valid(value)
+            if valid and value not in values:
+                values.append(value)
+        return tuple(values[:MAX_VALUES])
+
+    def is_valid(self, value: str) -> bool:
+        return True
+
+    def apply(self, queryset: QuerySet, values) -> QuerySet:
+        raise NotImplementedError
+
+    def options(self, queryset: QuerySet, values) -> list[Option]:
+        """Every option worth showing (a result, or ticked), counted over `queryset` in one query."""
+        raise NotImplementedError
+
+
+class ChoiceFacet(Facet):
+    """A field with fixed choices, such as an article's type."""
+
+    def __init__(self, param, label, field: str, choices, *, exhaustive: bool = True):
+        super().__init__(param, label)
+        self.field = field
+        self.choices = [(str(value), str(text)) for value, text in choices]
+        self.exhaustive = exhaustive
+
+    def is_valid(self, value):
+        return value in dict(self.choices)
+
+    def apply(self, queryset, values):
+        return queryset.filter(**{f"{self.field}__in": values})
+
+    def options(self, queryset, values):
+        counts = dict(
+            queryset.order_by().values_list(self.field).annotate(count=Count("pk", distinct=True))
+        )
+        return [
+            Option(value, text, counts.get(value, 0), value in values)
+            for value, text in self.choices
+            if counts.get(value) or value in values
+        ]
+
+
+class YearFacet(Facet):
+    """The year of a date field, newest first."""
+
+    def __init__(self, param, label, field: str, *, exhaustive: bool = False):
+        super().__init__(param, label)
+        self.field = field
+        self.exhaustive = exhaustive
+
+    def is_valid(self, value):
+        return bool(YEAR.match(value)) and 1900 <= int(value) <= 2200
+
+    def apply(self, queryset, values):
+        return queryset.filter(**{f"{self.field}__year__in": [int(v) for v in values]})
+
+    def options(self, queryset, values):
+        counts = {
+            str(year): count
+            for year, count in queryset.order_by()
+            .annotate(facet_year=ExtractYear(self.field))
+            .values_list("facet_year")
+            .annotate(count=Count("pk", distinct=True))
+            if year is not None
+        }
+        years = sorted(set(counts) | set(values), reverse=True)
+        return [Option(year, year, counts.get(year, 0), year in values) for year in years]
+
+
+class RelatedFacet(Facet):
+    """Terms of another model linked to the items: topics, setting types, authors...
+
+    `lookup` goes from a listed item to the term model (`"topics"`, `"authors__person"`);
+    `reverse` goes from the term model back to the items (`"articles"`,
+    `"article_authorships__page"`). Options are labelled with `str(term)`, in the term model's
+    ordering, and identified by `value_field` (a slug).
+    """
+
+    def __init__(
+        self, param, label, terms, *, lookup: str, reverse: str, value_field: str = "slug"
+    ):
+        super().__init__(param, label)
+        self._terms = terms
+        self.lookup = lookup
+        self.reverse = reverse
+        self.value_field = value_field
+
+    def terms(self) -> QuerySet:
+        terms = self._terms
+        return terms.all() if isinstance(terms, QuerySet) else terms._default_manager.all()
+
+    def is_valid(self, value):
+        return bool(SLUG.match(value))
+
+    def apply(self, queryset, values):
+        items = queryset.model._default_manager.filter(
+            **{f"{self.lookup}__{self.value_field}__in": values}
+        )
+        known = self.terms().filter(**{f"{self.value_field}__in": values})
+        # A sub-query instead of a join: no duplicate rows when an item has two of the values.
+        # When none of the values exists, the facet filters nothing (unknown values are ignored).
+        return queryset.filter(Q(pk__in=items.values("pk")) | ~Exists(known))
+
+    def options(self, queryset, values):
+        items = queryset.order_by().values("pk")
+        terms = self.terms().annotate(
+            facet_count=Count(
+                self.reverse, filter=Q(**{f"{self.reverse}__in": items}), distinct=True
+            )
+        )
+        # Terms without results are dropped here rather than in a HAVING clause, which would
+        # repeat the whole count (and its parameters) in the SQL. Vocabularies are small.
+        options = []
+        for term in terms:
+            value = str(getattr(term, self.value_field))
+            if term.facet_count or value in values:
+                options.append(Option(value, str(term), term.facet_count, value in values))
+        return options
