@@ -1,0 +1,17 @@
+"""Admin for teacher applications: cohorts (application windows)."""
+
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Cohort
+
+
+class CohortViewSet(SnippetViewSet):
+    model = Cohort
+    icon = "date"
+    menu_label = "Cohorts"
+    menu_name = "cohorts"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "opens_at", "closes_at", "programme_starts", "is_open"]
+    ordering = ["-opens_at"]
+    search_fields = ["name"]

@@ -1,0 +1,81 @@
+"""Forms of the teacher application page (see submissions.models.application_page).
+
+They reuse the Expression of Interest machinery: `SubmissionForm` (honeypot, signed form state,
+error list) and the GOV.UK field rendering of `{% govuk_field %}`.
+"""
+
+from django import forms
+
+from .application_choices import MONITORING_QUESTIONS
+from .forms import SubmissionForm, messages
+from .models import MonitoringResponse, OpeningNotification
+
+YES, NO = "yes", "no"
+YES_NO = [(YES, "Yes"), (NO, "No")]
+
+
+class OpeningNotificationForm(SubmissionForm):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        error_messages=messages(
+            "Enter an email address",
+            invalid="Enter an email address in the correct format, like name@example.com",
+            max_length="Email address must be 254 characters or fewer",
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    consent = forms.BooleanField(
+        label="Email me once when applications open. I understand my address is kept only "
+        "until that application window closes.",
+        error_messages={"required": "Tick the box to agree to us keeping your email address"},
+    )
+
+    class Meta:
+        model = OpeningNotification
+        fields = ["email"]
+
+
+class EligibilityForm(forms.Form):
+    """One yes/no question per published criterion. The answers are never stored."""
+
+    protection_fields = ()
+    error_list = SubmissionForm.error_list
+
+    def __init__(self, criteria, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = tuple(criteria)
+        for criterion in self.criteria:
+            self.fields[criterion.key] = forms.ChoiceField(
+                label=f"{criterion.name}: do you meet this?",
+                help_text=criterion.description,
+                choices=YES_NO,
+                widget=forms.RadioSelect,
+                error_messages=messages(f"Select yes or no for {criterion.name.lower()}"),
+            )
+
+    def unmet(self):
+        """The criteria answered "no", in the published order."""
+        return [c for c in self.criteria if self.cleaned_data.get(c.key) == NO]
+
+
+class MonitoringForm(forms.ModelForm):
+    """Every question optional, every one with "prefer not to say"."""
+
+    error_list = SubmissionForm.error_list
+    protection_fields = ()
+
+    class Meta:
+        model = MonitoringResponse
+        fields = list(MONITORING_QUESTIONS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (label, choices) in MONITORING_QUESTIONS.items():
+            self.fields[name] = forms.ChoiceField(
+                label=label,
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": "Select one of the answers, or leave it blank"},
+            )

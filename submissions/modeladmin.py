@@ -1,0 +1,224 @@
+"""The staff register of partnership enquiries (wagtail-modeladmin).
+
+Only users with the model's view permission (the "Partnerships" group, made by migration 0002,
+and superusers) see it: Wagtail's editors do not. Staff can read an enquiry (inspect), move it
+through the status workflow with notes and an assignee (edit: those three fields only), filter,
+search and export it. Viewing, exporting and status changes are written to Wagtail's audit log.
+Nobody creates enquiries here; only superusers delete them (and the retention and erasure
+tools, in submissions.retention).
+"""
+
+from django.contrib.admin import SimpleListFilter
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import EditView, IndexView, InspectView
+
+from . import local_authorities
+from .export import SafeSpreadsheetMixin
+from .models import PartnershipEnquiry
+
+
+class LocalAuthorityFilter(SimpleListFilter):
+    title = "local authority"
+    parameter_name = "local_authority"
+
+    def lookups(self, request, model_admin):
+        return local_authorities.all_choices()
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(local_authority=self.value())
+        return queryset
+
+
+class SubmissionPermissionHelper(PermissionHelper):
+    """Submissions arrive from the public form only, and are deleted by superusers only."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return user.is_active and user.is_superuser
+
+    def user_can_copy_obj(self, user, obj):
+        return False
+
+
+class SubmissionIndexView(SafeSpreadsheetMixin, IndexView):
+    """The register: exports neutralise formulas and are written to the audit log."""
+
+    def get_heading(self, queryset, field):
+        heading = getattr(self.model_admin, "export_headings", {}).get(field)
+        return heading or super().get_heading(queryset, field)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        log_each(queryset, "submissions.export", self.request.user, {"format": spreadsheet_format})
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class SubmissionInspectView(InspectView):
+    def get(self, request, *args, **kwargs):
+        log(instance=self.instance, action="submissions.view", user=request.user)
+        return super().get(request, *args, **kwargs)
+
+
+class SubmissionEditView(EditView):
+    def form_valid(self, form):
+        model = type(self.instance)
+        before = model.objects.filter(pk=self.instance.pk).values_list("status", flat=True).get()
+        response = super().form_valid(form)
+        if before != self.instance.status:
+            labels = dict(model._meta.get_field("status").choices)
+            log(
+                instance=self.instance,
+                action="submissions.status_change",
+                user=self.request.user,
+                data={
+                    "from": before,
+                    "to": self.instance.status,
+                    "from_label": str(labels.get(before, before)),
+                    "to_label": str(labels.get(self.instance.status, self.instance.status)),
+                },
+            )
+        return response
+
+
+def log_each(queryset, action: str, user, data: dict) -> None:
+    """One audit entry per record, in one insert, whatever the number of records."""
+    rows = list(queryset.order_by().values_list("pk", "reference"))
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    now = timezone.now()
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=content_type,
+                object_id=str(pk),
+                label=reference,
+                action=action,
+                user=user,
+                timestamp=now,
+                data=data,
+            )
+            for pk, reference in rows
+        ],
+        batch_size=1000,
+    )
+
+
+class PartnershipEnquiryAdmin(ModelAdmin):
+    model = PartnershipEnquiry
+    menu_label = "Partnership enquiries"
+    menu_icon = "mail"
+    menu_order = 250
+    add_to_admin_menu = True
+    permission_helper_class = SubmissionPermissionHelper
+    index_view_class = SubmissionIndexView
+    inspect_view_class = SubmissionInspectView
+    edit_view_class = SubmissionEditView
+    inspect_view_enabled = True
+    list_per_page = 50
+    list_select_related = ["assigned_to"]
+    list_display = [
+        "reference",
+        "school_name",
+        "get_local_authority_display",
+        "setting_type",
+        "status",
+        "assigned_to",
+        "created_at",
+    ]
+    list_filter = [
+        "status",
+        "setting_type",
+        "region",
+        LocalAuthorityFilter,
+        "created_at",
+        "is_spam",
+    ]
+    search_fields = ["reference", "school_name", "contact_name", "email"]
+    ordering = ["-created_at"]
+    panels = [FieldPanel("status"), FieldPanel("assigned_to"), FieldPanel("internal_notes")]
+    inspect_view_fields = [
+        "reference",
+        "created_at",
+        "status",
+        "assigned_to",
+        "internal_notes",
+        "school_name",
+        "urn",
+        "setting_type",
+        "phase",
+        "local_authority",
+        "region",
+        "ofsted_judgement",
+        "pupils_on_roll",
+        "contact_name",
+        "contact_role",
+        "email",
+        "telephone",
+        "improvement_areas",
+        "start_term",
+        "anything_else",
+        "heard_about",
+        "privacy_acknowledged",
+        "is_spam",
+        "email_status",
+    ]
+    list_export = [
+        "reference",
+        "created_at",
+        "get_status_display",
+        "assigned_to",
+        "school_name",
+        "urn",
+        "get_setting_type_display",
+        "get_phase_display",
+        "get_local_authority_display",
+        "get_region_display",
+        "get_ofsted_judgement_display",
+        "pupils_on_roll",
+        "contact_name",
+        "contact_role",
+        "email",
+        "telephone",
+        "get_improvement_areas_display",
+        "get_start_term_display",
+        "anything_else",
+        "get_heard_about_display",
+        "get_is_spam_display",
+        "internal_notes",
+    ]
+    export_headings = {
+        "reference": "Reference",
+        "created_at": "Received",
+        "get_status_display": "Status",
+        "assigned_to": "Assigned to",
+        "school_name": "School",
+        "urn": "URN",
+        "get_setting_type_display": "Setting type",
+        "get_phase_display": "Phase",
+        "get_local_authority_display": "Local authority",
+        "get_region_display": "Region",
+        "get_ofsted_judgement_display": "Latest Ofsted judgement",
+        "pupils_on_roll": "Pupils on roll",
+        "contact_name": "Contact name",
+        "contact_role": "Role",
+        "email": "Email",
+        "telephone": "Telephone",
+        "get_improvement_areas_display": "Improvement areas",
+        "get_start_term_display": "Preferred start",
+        "anything_else": "Anything else",
+        "get_heard_about_display": "How they heard",
+        "get_is_spam_display": "Spam suspected",
+        "internal_notes": "Internal notes",
+    }
+    export_filename = "partnership-enquiries"
+
+    def get_inspect_view_fields(self):
+        return self.inspect_view_fields

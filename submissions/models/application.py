@@ -1,0 +1,279 @@
+"""Teacher applications: cohorts (application windows) and "tell me when it opens" requests.
+
+A `Cohort` is one intake of the programme with its application window. The apply page is open
+while a cohort's window is; when none is, it names the next window (if one is set) and takes
+email addresses of people who want to be told when it opens (`OpeningNotification`, stored with
+their consent and deleted once that window has closed: see `purge_opening_notifications`).
+"""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+from submissions.application_choices import (
+    ApplicationStatus,
+    HeardAboutProgramme,
+    LeadershipExperience,
+    TeachingPhase,
+)
+from submissions.base import BaseSubmission
+
+# Requests made while no next window was set are kept at most this long.
+UNASSIGNED_NOTIFICATION_DAYS = 365
+
+
+class CohortQuerySet(models.QuerySet):
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
+
+    def upcoming(self, now=None):
+        return self.filter(opens_at__gt=now or timezone.now()).order_by("opens_at")
+
+
+class Cohort(models.Model):
+    name = models.CharField(
+        max_length=120, unique=True, help_text="As applicants see it, such as 'Cohort 2027'."
+    )
+    opens_at = models.DateTimeField("applications open")
+    closes_at = models.DateTimeField("applications close")
+    programme_starts = models.DateField(help_text="The first day of the programme.")
+
+    objects = CohortQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldPanel("programme_starts"),
+    ]
+
+    class Meta:
+        ordering = ["-opens_at"]
+        verbose_name = "cohort"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = "Applications must close after they open."
+        if (
+            self.closes_at
+            and self.programme_starts
+            and self.programme_starts <= timezone.localdate(self.closes_at)
+        ):
+            errors["programme_starts"] = "The programme must start after applications close."
+        if errors:
+            raise ValidationError(errors)
+
+    def is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.opens_at <= now < self.closes_at
+
+    is_open.boolean = True
+
+
+class OpeningNotification(models.Model):
+    """Someone who asked to be emailed when applications open. Consent is required to store it."""
+
+    email = models.EmailField(max_length=254)
+    cohort = models.ForeignKey(
+        Cohort,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="opening_notifications",
+        help_text="The window they will be told about; empty if none was set when they asked.",
+    )
+    consent_given_at = models.DateTimeField(default=timezone.now, editable=False)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-consent_given_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["email", "cohort"], name="unique_opening_notification")
+        ]
+
+    def __str__(self) -> str:
+        return f"Opening notification {self.pk}"
+
+
+def purge_opening_notifications(now=None) -> int:
+    """Delete requests whose window has closed, and unassigned ones older than a year."""
+    now = now or timezone.now()
+    expired = OpeningNotification.objects.filter(cohort__closes_at__lt=now) | (
+        OpeningNotification.objects.filter(
+            cohort__isnull=True,
+            consent_given_at__lt=now - timedelta(days=UNASSIGNED_NOTIFICATION_DAYS),
+        )
+    )
+    deleted, _ = OpeningNotification.objects.filter(pk__in=expired.values("pk")).delete()
+    return deleted
+
+
+# --- the application itself -----------------------------------------------------------------
+
+RECRUITMENT_GROUP = "Recruitment"
+
+
+class TeacherApplication(BaseSubmission):
+    """A teacher's submitted application to a cohort of the programme."""
+
+    status = models.CharField(
+        max_length=32,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.RECEIVED,
+        db_index=True,
+    )
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.PROTECT, related_name="applications", help_text="Preferred cohort"
+    )
+
+    # Personal details
+    full_name = models.CharField(max_length=200)
+    email = models.EmailField(max_length=254, db_index=True)
+    telephone = models.CharField(max_length=40)
+    postcode = models.CharField("home postcode", max_length=10)
+    region = models.CharField(max_length=40, blank=True, db_index=True)
+
+    # Current role
+    current_role = models.CharField(max_length=200)
+    current_school = models.CharField(max_length=200)
+    phase = models.CharField(max_length=20, choices=TeachingPhase.choices, db_index=True)
+    subject = models.CharField("subject or specialism", max_length=200)
+    years_teaching = models.PositiveSmallIntegerField()
+    qts_year = models.PositiveSmallIntegerField("year QTS was awarded")
+    leadership_experience = models.CharField(max_length=20, choices=LeadershipExperience.choices)
+    leadership_details = models.TextField(max_length=3000, blank=True)
+
+    # Competency statements: {competency key: text}, in the order the form asked them.
+    statements = models.JSONField(default=dict)
+
+    # Referees
+    referee_1_name = models.CharField("first referee's name", max_length=200)
+    referee_1_role = models.CharField("first referee's role", max_length=200)
+    referee_1_email = models.EmailField("first referee's email", max_length=254)
+    referee_2_name = models.CharField("second referee's name", max_length=200)
+    referee_2_role = models.CharField("second referee's role", max_length=200)
+    referee_2_email = models.EmailField("second referee's email", max_length=254)
+
+    heard_about = models.CharField(
+        "how they heard about us", max_length=32, choices=HeardAboutProgramme.choices, blank=True
+    )
+    declarations_confirmed = models.BooleanField(default=False)
+
+    # Staff only
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=models.Q(is_active=True)
+        & (models.Q(groups__name=RECRUITMENT_GROUP) | models.Q(is_superuser=True)),
+        help_text="The reviewer screening this application.",
+    )
+    internal_notes = models.TextField(
+        blank=True, help_text="For staff only: never shown to the applicant."
+    )
+
+    reference_prefix = "APP"
+    email_fields = ("email",)
+    retention_setting = "APPLICATIONS_RETENTION_DAYS"
+
+    class Meta(BaseSubmission.Meta):
+        verbose_name = "teacher application"
+        indexes = [models.Index(fields=["status", "-created_at"])]
+
+    @classmethod
+    def retention_period(cls) -> timedelta:
+        return timedelta(days=getattr(settings, cls.retention_setting, 730))
+
+    def staff_recipients(self) -> list[str]:
+        emails = getattr(settings, "APPLICATIONS_RECRUITMENT_EMAILS", None)
+        if emails:
+            return list(emails)
+        users = (
+            get_user_model()
+            .objects.filter(is_active=True, groups__name=RECRUITMENT_GROUP)
+            .exclude(email="")
+        )
+        return sorted(set(users.values_list("email", flat=True)))
+
+
+class ApplicationDraft(models.Model):
+    """An application in progress, saved at every step. Found by its random id only."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="drafts")
+    email = models.EmailField(max_length=254, blank=True, db_index=True)
+    answers = models.JSONField(default=dict)  # {step slug: {field: value}}
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = "application draft"
+
+    def __str__(self) -> str:
+        return f"Draft {str(self.id)[:8]}"
+
+    @classmethod
+    def lifetime(cls) -> timedelta:
+        return timedelta(days=getattr(settings, "APPLICATION_DRAFT_DAYS", 60))
+
+    @classmethod
+    def expired(cls, now=None):
+        return cls.objects.filter(updated_at__lt=(now or timezone.now()) - cls.lifetime())
+
+    @property
+    def expires_at(self):
+        return (self.updated_at or timezone.now()) + self.lifetime()
+
+    @property
+    def token(self) -> str:
+        """The form token of the application this draft becomes: one record per draft."""
+        return f"draft-{self.id}"
+
+
+def purge_expired_drafts(now=None) -> int:
+    """Delete unfinished applications untouched for longer than APPLICATION_DRAFT_DAYS."""
+    deleted, _ = ApplicationDraft.expired(now).delete()
+    return deleted
+
+
+class MonitoringResponse(models.Model):
+    """Equal-opportunities answers: optional, and deliberately unlinked from any application.
+
+    No reference, no email, no timestamp finer than the cohort: nothing here can be joined
+    back to the person. Staff see only aggregates, with small numbers suppressed.
+    """
+
+    # A random key, not a sequence: a row's position must not match an application's.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    cohort = models.ForeignKey(
+        Cohort, null=True, on_delete=models.SET_NULL, related_name="monitoring_responses"
+    )
+    age_band = models.CharField(max_length=32, blank=True)
+    sex = models.CharField(max_length=32, blank=True)
+    gender_same_as_birth = models.CharField(max_length=32, blank=True)
+    ethnic_group = models.CharField(max_length=32, blank=True)
+    disability = models.CharField(max_length=32, blank=True)
+    sexual_orientation = models.CharField(max_length=32, blank=True)
+    religion = models.CharField(max_length=32, blank=True)
+    free_school_meals = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        verbose_name = "equal-opportunities response"
+        # Deliberately no ordering by creation: rows carry no time.
+
+    def __str__(self) -> str:
+        return "Equal-opportunities response"

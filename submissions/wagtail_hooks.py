@@ -1,0 +1,104 @@
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail_modeladmin.options import modeladmin_register
+
+from .admin_views import EraseByEmailView, user_can_erase
+from .application_admin import CohortViewSet
+from .application_modeladmin import (
+    BlindScreeningView,
+    MonitoringReportView,
+    TeacherApplicationAdmin,
+)
+from .choices import EnquiryStatus
+from .modeladmin import PartnershipEnquiryAdmin
+from .models import PartnershipEnquiry
+
+modeladmin_register(PartnershipEnquiryAdmin)
+register_snippet(CohortViewSet)
+modeladmin_register(TeacherApplicationAdmin)
+
+
+@hooks.register("register_log_actions")
+def register_submission_log_actions(actions):
+    actions.register_action("submissions.view", "View personal data", "Viewed")
+    actions.register_action("submissions.export", "Export", "Exported")
+    actions.register_action("submissions.erase", "Erase personal data", "Erased on request")
+
+    @actions.register_action("submissions.status_change")
+    class StatusChange(LogFormatter):
+        label = "Change status"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return (
+                f"Status changed from {data.get('from_label', '?')} to {data.get('to_label', '?')}"
+            )
+
+
+@hooks.register("register_admin_urls")
+def register_erase_url():
+    return [
+        path("submissions/erase/", EraseByEmailView.as_view(), name="submissions_erase"),
+        path(
+            "submissions/teacherapplication/screen/<int:pk>/",
+            BlindScreeningView.as_view(),
+            name="submissions_application_screen",
+        ),
+        path(
+            "submissions/equal-opportunities/",
+            MonitoringReportView.as_view(),
+            name="submissions_monitoring_report",
+        ),
+    ]
+
+
+class MonitoringMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("submissions.view_teacherapplication")
+
+
+@hooks.register("register_reports_menu_item")
+def register_monitoring_menu_item():
+    return MonitoringMenuItem(
+        "Equal opportunities",
+        reverse("submissions_monitoring_report"),
+        icon_name="table",
+        order=900,
+    )
+
+
+class EraseMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_erase(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_erase_menu_item():
+    return EraseMenuItem(
+        "Erase personal data", reverse("submissions_erase"), icon_name="bin", order=900
+    )
+
+
+class NewEnquiriesPanel(Component):
+    name = "new_enquiries"
+    template_name = "submissions/admin/new_enquiries_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        new = PartnershipEnquiry.objects.filter(status=EnquiryStatus.NEW, is_spam=False)
+        return {
+            "new_count": new.count(),
+            "index_url": reverse("submissions_partnershipenquiry_modeladmin_index")
+            + f"?status__exact={EnquiryStatus.NEW}&is_spam__exact=0",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_enquiries_panel(request, panels):
+    if request.user.has_perm("submissions.view_partnershipenquiry"):
+        panels.append(NewEnquiriesPanel())

@@ -1,0 +1,159 @@
+"""The teacher application in a real browser: eligibility, every step, check answers, submit.
+
+Walked at phone and desktop widths with JavaScript on and off; axe runs (with JavaScript on,
+since axe is itself a script) on the pages a person meets on the way.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .support import VIEWPORTS, assert_no_axe_violations, open_page
+
+pytestmark = pytest.mark.browser
+
+APPLY = "/apply/"
+STATEMENT = "I have spent six years helping pupils who find school hard to find their way back. "
+
+
+def answer_eligibility(page, all_yes=True):
+    groups = page.locator("form fieldset")
+    for index in range(groups.count()):
+        answer = "Yes" if all_yes or index != 1 else "No"
+        groups.nth(index).get_by_label(answer, exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+
+
+def fill_step(page, heading: str) -> None:
+    """Answer whichever step is showing, by its heading."""
+    if heading == "Your details":
+        page.get_by_label("Full name").fill("Zoë O'Browser")
+        page.get_by_label("Email address").fill("zoe.browser@example.com")
+        page.get_by_label("Telephone number").fill("07700 900 982")
+        page.get_by_label("Home postcode").fill("ln1 1aa")
+    elif heading == "Your current role":
+        page.get_by_label("Your current role").fill("Head of English")
+        page.get_by_label("Your current school").fill("Browser Test Academy")
+        page.get_by_label("Secondary", exact=True).check()
+        page.get_by_label("Subject or specialism").fill("English")
+        page.get_by_label("How many years have you taught in mainstream schools?").fill("6")
+        page.get_by_label("In which year were you awarded qualified teacher status").fill("2018")
+        page.get_by_label(re.compile("^Middle leader")).check()
+    elif heading == "Referees":
+        page.locator("[name=referee_1_name]").fill("Ref One")
+        page.locator("[name=referee_1_role]").fill("Headteacher, Browser Test Academy")
+        page.locator("[name=referee_1_email]").fill("ref.one@example.com")
+        page.locator("[name=referee_2_name]").fill("Ref Two")
+        page.locator("[name=referee_2_role]").fill("Deputy head, Browser Test Academy")
+        page.locator("[name=referee_2_email]").fill("ref.two@example.com")
+    elif heading == "Cohort and how you heard about us":
+        page.locator("[name=cohort]").first.check()
+    elif heading == "Declarations":
+        for checkbox in page.locator("input[type=checkbox]:not([name=website])").all():
+            checkbox.check()
+    else:  # a competency statement
+        page.locator("textarea[name=statement]").fill(STATEMENT)
+
+
+def test_not_eligible_gets_a_kind_explanation(new_context, site_server):
+    page, watch = open_page(new_context, site_server.host)
+    page.goto(APPLY + "eligibility/")
+    answer_eligibility(page, all_yes=False)
+
+    expect(page.locator("h1")).to_have_text("You cannot apply yet")
+    expect(page.locator(".eligibility-unmet__item")).to_have_count(1)
+    expect(page.locator(".eligibility-unmet__item h2")).to_have_text("Qualified teacher status")
+    assert_no_axe_violations(page)
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_whole_journey(new_context, site_server, viewport, javascript):
+    page, watch = open_page(new_context, site_server.host, viewport, java_script_enabled=javascript)
+    page.goto(APPLY)
+    expect(page.locator("[data-application-status]")).to_have_attribute(
+        "data-application-status", "open"
+    )
+    if javascript:
+        assert_no_axe_violations(page)
+    page.get_by_role("link", name="Check if you can apply").click()
+
+    # An empty eligibility form explains itself.
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_title(re.compile("^Error: "))
+    if javascript:
+        expect(page.locator("[data-error-summary]")).to_be_focused()
+        assert_no_axe_violations(page)
+    answer_eligibility(page)
+    expect(page.locator("h1")).to_have_text("You can apply")
+    page.get_by_role("button", name="Start your application").click()
+
+    checked_error_state = False
+    for _ in range(20):
+        if "/check/" in page.url:
+            break
+        heading = page.locator("h1").inner_text()
+        if not checked_error_state:
+            # Sending a step empty shows the errors, with nothing lost.
+            page.get_by_role("button", name="Save and continue").click()
+            expect(page).to_have_title(re.compile("^Error: "))
+            if javascript:
+                assert_no_axe_violations(page)
+            checked_error_state = True
+        fill_step(page, heading)
+        if heading == "Motivation":
+            textarea = page.locator("textarea[name=statement]")
+            if javascript:
+                expect(page.locator("[data-word-count]")).to_contain_text("words remaining")
+                assert_no_axe_violations(page)
+            else:
+                expect(page.locator("[data-word-count]")).to_have_count(0)
+            # Save and come back later keeps the answers on the server.
+            page.get_by_role("button", name="Save and come back later").click()
+            expect(page.locator("h1")).to_have_text("Your application has been saved")
+            expect(page.get_by_text("zoe.browser@example.com")).to_be_visible()
+            page.get_by_role("link", name="Carry on with your application now").click()
+            expect(page.locator("h1")).not_to_have_text("Motivation")
+            page.get_by_role("link", name="Back").click()
+            expect(textarea).to_have_value(STATEMENT.strip())
+            if javascript:  # the count survives a reload
+                page.reload()
+                expect(page.locator("[data-word-count]")).to_contain_text("words remaining")
+            page.get_by_role("button", name="Save and continue").click()
+            continue
+        page.get_by_role("button", name="Save and continue").click()
+        expect(page).not_to_have_title(re.compile("^Error: "))
+
+    expect(page.locator("h1")).to_have_text("Check your answers before sending your application")
+    expect(page.get_by_text("Browser Test Academy", exact=True)).to_be_visible()
+    if javascript:
+        assert_no_axe_violations(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+    # Change one answer and come back to the check page.
+    page.get_by_role("link", name="Change subject or specialism").click()
+    page.get_by_label("Subject or specialism").fill("Drama")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page).to_have_url(re.compile(r"/apply/check/$"))
+    expect(page.get_by_text("Drama", exact=True)).to_be_visible()
+
+    page.get_by_role("button", name="Send application").click()
+    expect(page).to_have_url(re.compile(r"/apply/confirmation/APP-[0-9A-Z]{6}/$"))
+    expect(page.locator("h1")).to_have_text("Application sent")
+    if javascript:
+        assert_no_axe_violations(page)
+
+    # The optional equal-opportunities questions, once.
+    page.get_by_role("link", name="Answer the equal opportunities questions").click()
+    expect(page.locator("h1")).to_have_text("Equal opportunities questions")
+    if javascript:
+        assert_no_axe_violations(page)
+    page.get_by_role("group", name="What is your sex? (optional)").get_by_label(
+        "Prefer not to say"
+    ).check()
+    page.get_by_role("button", name="Send answers").click()
+    expect(page.locator("h1")).to_have_text("Thank you")
+    watch.assert_clean()
