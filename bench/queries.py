@@ -19,7 +19,7 @@ import sys
 
 import django
 
-from bench import PAGES
+from bench import PAGES, hub
 
 
 def count(client, path, status, port):
@@ -72,6 +72,8 @@ def main(out_path):
             "children_of_home": children,
             "pages": {name: count(client, path, status, port) for name, path, status in PAGES},
         }
+    # The knowledge hub: the same pages again with thousands of articles (bench/hub.py).
+    hub.count_with_many_articles(results, lambda path, status: count(client, path, status, port))
     with open(out_path, "w") as out:
         json.dump(results, out, indent=2)
 

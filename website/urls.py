@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub import views as hub_views
 from website import views
 
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("search/", hub_views.search, name="search"),
 ]
 
 if settings.SERVE_MEDIA:

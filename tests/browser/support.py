@@ -21,10 +21,27 @@ PUBLIC_PAGES: tuple[SitePage, ...] = (
     SitePage("/", "HomePage", "Exceptional teachers, leading where it matters most"),
     SitePage("/about/", "StandardPage", "About us"),
     SitePage("/about/our-story/", "StandardPage", "Our story"),
-    SitePage("/the-programme/", "StandardPage", "The Difference Leadership Programme"),
-    SitePage("/partner-with-us/", "StandardPage", "Partner with us"),
+    SitePage("/the-programme/", "ProgrammePage", "The Difference Leadership Programme"),
+    SitePage("/partner-with-us/", "PartnerPage", "Partner with us"),
+    SitePage("/our-research/", "ResearchPage", "Our research"),
     SitePage("/privacy-notice/", "StandardPage", "Privacy notice"),
     SitePage("/accessibility/", "StandardPage", "Accessibility statement"),
+    SitePage("/expression-of-interest/", "ExpressionOfInterestPage", "Expression of interest"),
+    SitePage("/apply/", "ApplicationPage", "Apply to the programme"),
+    SitePage("/apply/eligibility/", "ApplicationPage (eligibility)", "Check if you can apply"),
+    SitePage("/hub/", "HubIndexPage", "Knowledge hub"),
+    SitePage("/hub/?topic=send&type=talk&year=2024", "HubIndexPage (filtered)", "Knowledge hub"),
+    SitePage("/hub/?q=reintegration+school", "HubIndexPage (search)", "Knowledge hub"),
+    SitePage(
+        "/hub/successful-reintegration-from-pru-to-mainstream/",
+        "ArticlePage",
+        "What makes for a successful reintegration from PRU to mainstream school?",
+    ),
+    SitePage("/hub/authors/", "Hub authors", "Authors"),
+    SitePage("/hub/authors/mike-power/", "Hub author", "Mike Power"),
+    SitePage("/hub/topics/", "Hub topics", "Topics"),
+    SitePage("/hub/topics/reintegration/", "Hub topic", "Reintegration"),
+    SitePage("/search/?q=science", "Site search", "Search results"),
 )
 
 HOME = PUBLIC_PAGES[0]
@@ -35,6 +52,8 @@ MAIN_NAV_LINKS: tuple[tuple[str, str], ...] = (
     ("Our story", "/about/our-story/"),
     ("The programme", "/the-programme/"),
     ("Partner with us", "/partner-with-us/"),
+    ("Our research", "/our-research/"),
+    ("Knowledge hub", "/hub/"),
     ("Apply", "/the-programme/"),
 )
 

@@ -29,6 +29,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     "home",
+    "taxonomy",
+    "hub",
+    "submissions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -44,6 +47,8 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtail_modeladmin",
+    "django_tasks",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -139,6 +144,31 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Background tasks (django-tasks). "default" runs Wagtail's own small tasks at once, as before.
+# "durable" keeps tasks in the database until `manage.py db_worker --backend durable` runs them:
+# the forms' emails go there, so a mail server outage delays them instead of losing them.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "durable": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+
+# Forms (the submissions app): spam and abuse protection, retention, staff notifications.
+CSRF_FAILURE_VIEW = "submissions.views.csrf_failure"
+SUBMISSIONS_MIN_FILL_SECONDS = float(os.environ.get("SUBMISSIONS_MIN_FILL_SECONDS", "3"))
+# At most this many form posts per client IP address per window (seconds): "posts/seconds".
+SUBMISSIONS_RATE_LIMIT = os.environ.get("SUBMISSIONS_RATE_LIMIT", "20/600")
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
+SUBMISSIONS_PROXY_COUNT = int(os.environ.get("SUBMISSIONS_PROXY_COUNT", "0"))
+# Days a submission is kept before `manage.py purge_expired_submissions` deletes it.
+SUBMISSIONS_RETENTION_DAYS = int(os.environ.get("SUBMISSIONS_RETENTION_DAYS", "730"))
+# Who is told of a new enquiry (reference and admin link only). Empty: the Partnerships group.
+SUBMISSIONS_PARTNERSHIPS_EMAILS = env_list("PARTNERSHIPS_EMAILS")
+# Teacher applications: days a sent application is kept, days an unfinished one (and its
+# save-and-return link) lasts, and who is told of a new one (empty: the Recruitment group).
+APPLICATIONS_RETENTION_DAYS = int(os.environ.get("APPLICATIONS_RETENTION_DAYS", "730"))
+APPLICATION_DRAFT_DAYS = int(os.environ.get("APPLICATION_DRAFT_DAYS", "60"))
+APPLICATIONS_RECRUITMENT_EMAILS = env_list("RECRUITMENT_EMAILS")
+
 # Security headers that hold in every environment.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -171,9 +201,20 @@ ADMIN_URL_PREFIX = "/admin/"
 WAGTAIL_SITE_NAME = "The Difference"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Search: the database backend (PostgreSQL full-text search in production) unless
+# WAGTAILSEARCH_BACKEND names another of Wagtail's backends, such as opensearch2 or
+# elasticsearch8, at WAGTAILSEARCH_URL (its Python client must be installed; then run
+# `manage.py update_index`).
+WAGTAILSEARCH_BACKEND = os.environ.get("WAGTAILSEARCH_BACKEND", "database")
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": f"wagtail.search.backends.{WAGTAILSEARCH_BACKEND}"},
 }
+if WAGTAILSEARCH_BACKEND != "database":
+    WAGTAILSEARCH_BACKENDS["default"] |= {
+        "URLS": env_list("WAGTAILSEARCH_URL"),
+        "INDEX": os.environ.get("WAGTAILSEARCH_INDEX", "the-difference"),
+        "TIMEOUT": int(os.environ.get("WAGTAILSEARCH_TIMEOUT", "5")),
+    }
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {
     "avif": "avif",
     "webp": "webp",
@@ -186,6 +227,9 @@ WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Statistics whose as-of date is older than this many months are listed in the admin's
+# Reports > Stale statistics.
+STALE_STATISTIC_MONTHS = int(os.environ.get("STALE_STATISTIC_MONTHS", "24"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGGING = {

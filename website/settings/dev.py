@@ -17,3 +17,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 SERVE_MEDIA = True
 WHITENOISE_AUTOREFRESH = True
+# Form emails go straight to the console: no `manage.py db_worker` to run alongside runserver.
+# Production keeps them in the database until the worker sends them (see the README).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "durable": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
