@@ -20,7 +20,6 @@ import os
 import re
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -29,7 +28,7 @@ import psycopg
 
 from bench import run
 from bench.load import percentile
-from bench.submissions import TOKEN, Browser
+from bench.submissions import TOKEN, Browser, run_workers
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/difference_bench_apply"
 APPLY = "/apply/"
@@ -123,25 +122,9 @@ def worker(port, prefix, deadline, out):
 
 
 def load(port, duration, concurrency, prefix="t"):
-    outs = [
-        {"confirmed": [], "latencies": [], "double_submits": [], "errors": []}
-        for _ in range(concurrency)
-    ]
-    deadline = time.perf_counter() + duration
-    threads = [
-        threading.Thread(target=worker, args=(port, f"{prefix}{i}", deadline, out))
-        for i, out in enumerate(outs)
-    ]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
-    confirmed = [c for out in outs for c in out["confirmed"]]
-    latencies = sorted(x for out in outs for x in out["latencies"])
-    doubles = [d for out in outs for d in out["double_submits"]]
-    errors = [e for out in outs for e in out["errors"]]
+    elapsed, merged = run_workers(worker, port, duration, concurrency, prefix)
+    confirmed, latencies = merged["confirmed"], merged["latencies"]
+    doubles, errors = merged["double_submits"], merged["errors"]
     return {
         "seconds": round(elapsed, 2),
         "journeys": len(confirmed),

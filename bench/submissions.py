@@ -147,14 +147,19 @@ def submit_forms(port, prefix, deadline, out):
             out["errors"].append(type(error).__name__)
 
 
-def load(port, duration, concurrency, prefix="t"):
+def run_workers(target, port, duration, concurrency, prefix):
+    """Run `target(port, name, deadline, out)` in `concurrency` threads until the deadline.
+
+    Returns the elapsed seconds and what the threads recorded, merged: confirmations, sorted
+    latencies, double-submit outcomes and errors. Shared by the form and application benches.
+    """
     outs = [
         {"confirmed": [], "latencies": [], "double_submits": [], "errors": []}
         for _ in range(concurrency)
     ]
     deadline = time.perf_counter() + duration
     threads = [
-        threading.Thread(target=submit_forms, args=(port, f"{prefix}{i}", deadline, out))
+        threading.Thread(target=target, args=(port, f"{prefix}{i}", deadline, out))
         for i, out in enumerate(outs)
     ]
     started = time.perf_counter()
@@ -163,10 +168,15 @@ def load(port, duration, concurrency, prefix="t"):
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
-    confirmed = [c for out in outs for c in out["confirmed"]]
-    latencies = sorted(x for out in outs for x in out["latencies"])
-    doubles = [d for out in outs for d in out["double_submits"]]
-    errors = [e for out in outs for e in out["errors"]]
+    merged = {key: [item for out in outs for item in out[key]] for key in outs[0]}
+    merged["latencies"].sort()
+    return elapsed, merged
+
+
+def load(port, duration, concurrency, prefix="t"):
+    elapsed, merged = run_workers(submit_forms, port, duration, concurrency, prefix)
+    confirmed, latencies = merged["confirmed"], merged["latencies"]
+    doubles, errors = merged["double_submits"], merged["errors"]
     return {
         "seconds": round(elapsed, 2),
         "confirmations": len(confirmed),
