@@ -1,5 +1,7 @@
 """What the programme, partner and research pages share: a hero and a body of blocks."""
 
+from urllib.parse import quote
+
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
@@ -49,3 +51,15 @@ class LandingPage(BasePage):
     @property
     def meta_description(self) -> str:
         return self.search_description or self.introduction[:160]
+
+
+def action_url(links, email: str, anchor: str, subject: str = "") -> str:
+    """Where a page's main button goes: its linked form, else an email to the team, else its section.
+
+    `links` is a one-item StreamField of LinkBlocks (the form, when it exists).
+    """
+    for link in links:
+        return link.value.url
+    if email:
+        return f"mailto:{email}" + (f"?subject={quote(subject)}" if subject else "")
+    return anchor

@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 
 from home.blocks import LinkBlock, StoryBlock
 
-from .landing import LandingPage
+from .landing import LandingPage, action_url
 from .programme import SECTION_FEATURES
 
 
@@ -53,11 +53,12 @@ class PartnerPage(LandingPage):
 
     @property
     def interest_url(self) -> str:
-        for link in self.interest_link:
-            return link.value.url
-        if self.interest_email:
-            return f"mailto:{self.interest_email}?subject=Expression%20of%20Interest"
-        return "#expression-of-interest"
+        return action_url(
+            self.interest_link,
+            self.interest_email,
+            "#expression-of-interest",
+            subject="Expression of Interest",
+        )
 
     @property
     def interest_link_text(self) -> str:

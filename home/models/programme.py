@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Site
 
 from home.blocks import LinkBlock, StoryBlock
 
-from .landing import LandingPage
+from .landing import LandingPage, action_url
 
 SECTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -172,11 +172,7 @@ class ProgrammePage(LandingPage):
     @property
     def apply_url(self) -> str:
         """The application form if it is linked, else an email link, else the section itself."""
-        for link in self.apply_link:
-            return link.value.url
-        if self.apply_email:
-            return f"mailto:{self.apply_email}"
-        return "#how-to-apply"
+        return action_url(self.apply_link, self.apply_email, "#how-to-apply")
 
     def requirements(self) -> "ProgrammeRequirements":
         """Who can apply: the criteria and competencies in order, read in one query."""
