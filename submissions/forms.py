@@ -9,7 +9,8 @@ import re
 
 from django import forms
 
-from . import local_authorities
+from taxonomy import places as local_authorities
+
 from .choices import (
     HeardAbout,
     ImprovementArea,

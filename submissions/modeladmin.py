@@ -19,7 +19,8 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
-from . import local_authorities
+from taxonomy import places as local_authorities
+
 from .export import SafeSpreadsheetMixin
 from .models import PartnershipEnquiry
 

@@ -3,7 +3,6 @@ from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
-from submissions import local_authorities
 from submissions.base import BaseSubmission
 from submissions.choices import (
     EnquiryStatus,
@@ -14,6 +13,7 @@ from submissions.choices import (
     SettingType,
     start_term_label,
 )
+from taxonomy import places as local_authorities
 
 PARTNERSHIPS_GROUP = "Partnerships"
 
@@ -35,7 +35,7 @@ class PartnershipEnquiry(BaseSubmission):
     )
     setting_type = models.CharField(max_length=32, choices=SettingType.choices)
     phase = models.CharField(max_length=32, choices=Phase.choices)
-    # No `choices=` here: the list lives in submissions/local_authorities.py and changes with
+    # No `choices=` here: the list lives in taxonomy/places.py and changes with
     # local government, without a migration each time. The form validates against it.
     local_authority = models.CharField(max_length=80, db_index=True)
     region = models.CharField(

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from submissions.choices import ImprovementArea, start_term_choices
 from submissions.forms import ExpressionOfInterestForm
-from submissions.local_authorities import current_choices
 from submissions.models import PartnershipEnquiry
 from submissions.service import submit
+from taxonomy.places import current_choices
 
 from .conftest import valid_data
 
