@@ -1,9 +1,11 @@
 """A real server for the browser tests, and Playwright set up to drive Debian's Chromium.
 
 Once per session: a database of its own (PostgreSQL when DATABASE_URL points at it, as in CI;
-a SQLite file otherwise) and a media folder of its own, migrated and filled with the demo
-content by `manage.py` in subprocesses, then served by gunicorn on a free local port. The
-server is stopped and the PostgreSQL database dropped when the session ends.
+a SQLite file otherwise), a media folder and an email folder of its own, migrated and filled
+with the demo content by `manage.py` in subprocesses, then served by gunicorn on a free local
+port. The server writes every email it sends to a file in `SiteServer.email_dir` (Django's
+file-based backend), where a test can read it. The server is stopped and the PostgreSQL
+database dropped when the session ends.
 """
 
 import os
@@ -46,6 +48,7 @@ class SiteServer:
     url: str  # http://127.0.0.1:PORT, no trailing slash
     host: str  # 127.0.0.1:PORT
     log_path: Path
+    email_dir: Path  # one file per connection, each holding the messages sent through it
 
     def log_tail(self, lines: int = 40) -> str:
         try:
@@ -189,6 +192,8 @@ def site_server(tmp_path_factory) -> Iterator[SiteServer]:
     tmp_dir = tmp_path_factory.mktemp("browser-site")
     media_root = tmp_dir / "media"
     media_root.mkdir()
+    email_dir = tmp_dir / "emails"
+    email_dir.mkdir()
     port = _free_port()
     log_path = tmp_dir / "server.log"
 
@@ -201,12 +206,20 @@ def site_server(tmp_path_factory) -> Iterator[SiteServer]:
         # DEBUG is off, so Django serves image renditions only when told to (production leaves
         # /media/ to the web server or a CDN).
         "SERVE_MEDIA": "1",
+        # Emails go to files the tests can read (website/settings/test.py reads these).
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(email_dir),
         # The demo loader points the default site at this host and port.
         "DEMO_SITE_HOSTNAME": "127.0.0.1",
         "DEMO_SITE_PORT": str(port),
         "PYTHONUNBUFFERED": "1",
     }
-    server = SiteServer(url=f"http://127.0.0.1:{port}", host=f"127.0.0.1:{port}", log_path=log_path)
+    server = SiteServer(
+        url=f"http://127.0.0.1:{port}",
+        host=f"127.0.0.1:{port}",
+        log_path=log_path,
+        email_dir=email_dir,
+    )
     process = None
     try:
         with log_path.open("w") as log:

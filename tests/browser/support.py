@@ -174,3 +174,40 @@ def open_page(new_context, server_host: str, viewport: str = "desktop", **contex
     page = context.new_page()
     javascript = context_args.get("java_script_enabled", True)
     return page, PageWatch(page, server_host, javascript=javascript)
+
+
+def emailed_link(email_dir, to: str, path: str, timeout: float = 10.0) -> str:
+    """The last link containing `path` in an email the test server sent to `to`.
+
+    The browser tests' server writes its emails to files in `email_dir` (Django's file-based
+    backend: each file holds the messages of one connection, each followed by a line of 79
+    dashes). Waits up to `timeout` seconds for the message, then fails saying what did arrive.
+    """
+    import re
+    import time
+    from email import message_from_bytes, policy
+    from email.utils import getaddresses
+    from pathlib import Path
+
+    separator = re.compile(rb"^-{79}$", re.MULTILINE)
+    deadline = time.monotonic() + timeout
+    while True:
+        links, recipients = [], set()
+        for file in sorted(Path(email_dir).glob("*.log"), key=lambda f: f.stat().st_mtime_ns):
+            # Only messages their separator has followed: the last piece may be half-written.
+            for raw in separator.split(file.read_bytes())[:-1]:
+                message = message_from_bytes(raw.lstrip(b"\n"), policy=policy.default)
+                addresses = {a.lower() for _, a in getaddresses(message.get_all("To", []))}
+                recipients |= addresses
+                if to.lower() not in addresses:
+                    continue
+                body = message.get_body(preferencelist=("plain",)).get_content()
+                links += [url for url in re.findall(r"https?://\S+", body) if path in url]
+        if links:
+            return links[-1]
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"No email to {to} with a link to {path} within {timeout}s; "
+                f"emails went to: {sorted(recipients) or 'nobody'}"
+            )
+        time.sleep(0.1)

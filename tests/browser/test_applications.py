@@ -1,4 +1,5 @@
-"""The teacher application in a real browser: eligibility, every step, check answers, submit.
+"""The teacher application in a real browser: eligibility, every step, check answers, submit,
+and carrying on from the emailed save-and-return link in another browser.
 
 Walked at phone and desktop widths with JavaScript on and off; axe runs (with JavaScript on,
 since axe is itself a script) on the pages a person meets on the way.
@@ -9,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .support import VIEWPORTS, assert_no_axe_violations, open_page
+from .support import VIEWPORTS, assert_no_axe_violations, emailed_link, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +26,11 @@ def answer_eligibility(page, all_yes=True):
     page.get_by_role("button", name="Continue").click()
 
 
-def fill_step(page, heading: str) -> None:
+def fill_step(page, heading: str, email: str = "zoe.browser@example.com") -> None:
     """Answer whichever step is showing, by its heading."""
     if heading == "Your details":
         page.get_by_label("Full name").fill("Zoë O'Browser")
-        page.get_by_label("Email address").fill("zoe.browser@example.com")
+        page.get_by_label("Email address").fill(email)
         page.get_by_label("Telephone number").fill("07700 900 982")
         page.get_by_label("Home postcode").fill("ln1 1aa")
     elif heading == "Your current role":
@@ -157,3 +158,82 @@ def test_the_whole_journey(new_context, site_server, viewport, javascript):
     page.get_by_role("button", name="Send answers").click()
     expect(page.locator("h1")).to_have_text("Thank you")
     watch.assert_clean()
+
+
+def start_application(page) -> None:
+    page.goto(APPLY + "eligibility/")
+    answer_eligibility(page)
+    page.get_by_role("button", name="Start your application").click()
+
+
+def continue_to_check_page(page) -> None:
+    for _ in range(20):
+        if "/check/" in page.url:
+            return
+        fill_step(page, page.locator("h1").inner_text())
+        page.get_by_role("button", name="Save and continue").click()
+        expect(page).not_to_have_title(re.compile("^Error: "))
+    raise AssertionError(f"Never reached the check page; stuck at {page.url}")
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_emailed_link_carries_on_in_another_browser(
+    new_context, site_server, viewport, javascript
+):
+    """Save and come back later, then open the link from the email in a browser that shares
+    nothing with the first: the answers are there, and the application can be sent."""
+    email = f"resume.{viewport}.{'js' if javascript else 'no-js'}@example.com"
+    page, watch = open_page(new_context, site_server.host, viewport, java_script_enabled=javascript)
+    start_application(page)
+    expect(page.locator("h1")).to_have_text("Your details")
+    fill_step(page, "Your details", email=email)
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.locator("h1")).to_have_text("Your current role")
+    fill_step(page, "Your current role")
+    page.get_by_role("button", name="Save and come back later").click()
+    expect(page.locator("h1")).to_have_text("Your application has been saved")
+    expect(page.get_by_text(email)).to_be_visible()
+    if javascript:
+        assert_no_axe_violations(page)
+    watch.assert_clean()
+
+    link = emailed_link(site_server.email_dir, email, "/apply/resume/?token=")
+    assert link.startswith(f"{site_server.url}/apply/resume/?token=")
+
+    # A link altered by one character shows the clear error page, and nothing of the draft.
+    token = link.rsplit("=", 1)[1]
+    tampered = link[: -len(token)] + token[:-1] + ("A" if token[-1] != "A" else "B")
+    stranger, stranger_watch = open_page(
+        new_context, site_server.host, viewport, java_script_enabled=javascript
+    )
+    response = stranger.goto(tampered)
+    assert response.status == 404
+    expect(stranger.locator("h1")).to_have_text("This link has expired or is not valid")
+    expect(stranger.get_by_text("Browser Test Academy")).to_have_count(0)
+    if javascript:
+        assert_no_axe_violations(stranger)
+    stranger_watch.assert_clean(console=False)  # the browser logs the 404 itself
+
+    # Another browser: no cookies, no session, only the link.
+    other, other_watch = open_page(
+        new_context, site_server.host, viewport, java_script_enabled=javascript
+    )
+    assert other.context.cookies() == []
+    other.goto(link)
+    # It carries on at the first unanswered step, with the earlier answers kept.
+    expect(other.locator("h1")).to_have_text("Motivation")
+    if javascript:
+        assert_no_axe_violations(other)
+    other.get_by_role("link", name="Back").click()
+    expect(other.locator("h1")).to_have_text("Your current role")
+    expect(other.get_by_label("Your current school")).to_have_value("Browser Test Academy")
+    expect(other.get_by_label("Secondary", exact=True)).to_be_checked()
+    other.get_by_role("button", name="Save and continue").click()
+    continue_to_check_page(other)
+    expect(other.locator("h1")).to_have_text("Check your answers before sending your application")
+    expect(other.get_by_text("Zoë O'Browser", exact=True)).to_be_visible()
+    expect(other.get_by_text(email, exact=True)).to_be_visible()
+    other.get_by_role("button", name="Send application").click()
+    expect(other.locator("h1")).to_have_text("Application sent")
+    other_watch.assert_clean()

@@ -15,7 +15,12 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In-process tests read emails from django.core.mail.outbox. The browser tests' server runs in
+# another process, so they set EMAIL_BACKEND to the file-based backend and EMAIL_FILE_PATH to a
+# folder of their own, and read the messages from there.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or "django.core.mail.backends.locmem.EmailBackend"
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 # The browser tests give their server processes a media folder of their own.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "test-media")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
