@@ -18,6 +18,8 @@ from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
 
+from taxonomy.places import REGION_NAMES, REGIONS
+
 from .application_choices import (
     DEFAULT_COMPETENCIES,
     MONITORING_QUESTIONS,
@@ -32,6 +34,7 @@ from .modeladmin import (
     SubmissionPermissionHelper,
 )
 from .models import Cohort, MonitoringResponse, TeacherApplication
+from .models.application import OUTSIDE_ENGLAND
 
 
 class CohortFilter(SimpleListFilter):
@@ -44,6 +47,24 @@ class CohortFilter(SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(cohort_id=self.value())
+        return queryset
+
+
+class RegionFilter(SimpleListFilter):
+    """The English regions by name, and the applicants whose postcode has none."""
+
+    title = "region"
+    parameter_name = "region"
+    NO_REGION = "outside-england"
+
+    def lookups(self, request, model_admin):
+        return [*REGIONS, (self.NO_REGION, OUTSIDE_ENGLAND)]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.NO_REGION:
+            return queryset.filter(region="")
+        if self.value() in REGION_NAMES:
+            return queryset.filter(region=self.value())
         return queryset
 
 
@@ -88,7 +109,7 @@ class TeacherApplicationAdmin(ModelAdmin):
         "assigned_to",
         "created_at",
     ]
-    list_filter = [CohortFilter, "status", "phase", "region", "created_at", "is_spam"]
+    list_filter = [CohortFilter, "status", "phase", RegionFilter, "created_at", "is_spam"]
     search_fields = ["reference", "full_name", "email", "current_school"]
     ordering = ["-created_at"]
     panels = [FieldPanel("status"), FieldPanel("assigned_to"), FieldPanel("internal_notes")]
@@ -103,6 +124,7 @@ class TeacherApplicationAdmin(ModelAdmin):
         "email",
         "telephone",
         "postcode",
+        "region",
         "current_role",
         "current_school",
         "phase",
@@ -131,6 +153,7 @@ class TeacherApplicationAdmin(ModelAdmin):
         "email",
         "telephone",
         "postcode",
+        "region_name",
         "current_role",
         "current_school",
         "get_phase_display",
@@ -151,6 +174,7 @@ class TeacherApplicationAdmin(ModelAdmin):
         "email": "Email",
         "telephone": "Telephone",
         "postcode": "Home postcode",
+        "region_name": "Region",
         "current_role": "Current role",
         "current_school": "Current school",
         "get_phase_display": "Phase",

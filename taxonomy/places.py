@@ -1,12 +1,21 @@
-"""English local authorities with education responsibilities, and the region each is in.
+"""English local authorities with education responsibilities, and the region each is in; and
+the region of each UK postcode area.
 
-Maintained by hand from the Department for Education's list of local authorities (153 since
+Local authorities are maintained by hand from the Department for Education's list (153 since
 April 2023, when Cumberland and Westmorland and Furness replaced Cumbria). When boundaries
 change, add the new authorities and mark the old ones `current=False`: old enquiries keep
 displaying them, and the form stops offering them. Keys are stored in the database: never
 change or reuse one.
+
+Postcode areas (the leading letters of a postcode: "LN" in LN1 1AA, "M" in M1 1AE) are
+maintained by hand from Royal Mail's list: 121 areas in the UK and three in the Crown
+dependencies; Royal Mail has added none for decades. An area whose districts lie in more than
+one region counts in the region where most of its people live (see the notes beside the table);
+areas in Wales, Scotland, Northern Ireland and the Crown dependencies have no region (""). After
+changing the table, refill stored regions with a data migration, as submissions' 0007 does.
 """
 
+import re
 from typing import NamedTuple
 
 REGIONS = [
@@ -242,3 +251,51 @@ def all_choices() -> list[tuple[str, str]]:
 def region_for(key: str) -> str:
     authority = BY_KEY.get(key)
     return authority.region if authority else ""
+
+
+# --- postcode areas --------------------------------------------------------------------------
+
+# Areas that cross a regional boundary, and why each counts where it does (most of its people):
+# CH Chester and the Wirral (Flintshire, in Wales, is the smaller part); DA Dartford, Gravesend
+# (Kent) and Bexley (London) are about even, and it counts with Kent like its post towns; DE Derby
+# (Burton upon Trent is in Staffordshire); DL Darlington and County Durham (North Yorkshire's
+# Northallerton and Richmond are the smaller part); DN Doncaster, Scunthorpe and Grimsby
+# (Gainsborough and Retford are in the East Midlands); EN Enfield and Barnet (Cheshunt, Potters
+# Bar and Waltham Abbey are outside London); HP Aylesbury and High Wycombe (Hemel Hempstead is in
+# Hertfordshire); KT Elmbridge, Epsom and the rest of Surrey (Kingston is in London); MK Milton
+# Keynes (Bedford is in the East of England); PE Peterborough, Huntingdon and King's Lynn
+# (Boston, Spalding and Stamford are in Lincolnshire); S Sheffield and Rotherham (Chesterfield
+# and Worksop are in the East Midlands); SK Stockport and Cheshire (Glossop and Buxton are in
+# Derbyshire); SP Salisbury and Wiltshire (Andover is in Hampshire); SY Shrewsbury and Shropshire
+# (Aberystwyth, Newtown and Welshpool are in Wales); TD the Scottish Borders (Berwick-upon-Tweed
+# is in England); TW Hounslow and Richmond (Staines and Sunbury are in Surrey).
+_POSTCODE_AREAS_BY_REGION = {
+    "north-east": "DH DL NE SR TS",
+    "north-west": "BB BL CA CH CW FY L LA M OL PR SK WA WN",
+    "yorkshire-and-the-humber": "BD DN HD HG HU HX LS S WF YO",
+    "east-midlands": "DE LE LN NG NN",
+    "west-midlands": "B CV DY HR ST SY TF WR WS WV",
+    "east-of-england": "AL CB CM CO IP LU NR PE SG SS WD",
+    "london": "BR CR E EC EN HA IG N NW RM SE SM SW TW UB W WC",
+    "south-east": "BN CT DA GU HP KT ME MK OX PO RG RH SL SO TN",
+    "south-west": "BA BH BS DT EX GL PL SN SP TA TQ TR",
+    # Wales; Scotland; Northern Ireland; Guernsey, Jersey and the Isle of Man.
+    "": ("CF LD LL NP SA AB DD DG EH FK G HS IV KA KW KY ML PA PH TD ZE BT GY JE IM"),
+}
+POSTCODE_AREA_REGIONS: dict[str, str] = {
+    area: region for region, areas in _POSTCODE_AREAS_BY_REGION.items() for area in areas.split()
+}
+
+_POSTCODE_AREA = re.compile(r"\s*([A-Za-z]{1,2})[0-9]")
+
+
+def postcode_area(postcode: str | None) -> str:
+    """The area of a postcode, in capitals: "LN" for "ln1 1aa", "M" for "M1 1AE"; else ""."""
+    match = _POSTCODE_AREA.match(postcode or "")
+    return match.group(1).upper() if match else ""
+
+
+def region_for_postcode(postcode: str | None) -> str:
+    """The English region (a REGIONS key) of a postcode's area; "" outside England or if the
+    postcode has no known area."""
+    return POSTCODE_AREA_REGIONS.get(postcode_area(postcode), "")

@@ -24,6 +24,7 @@ from submissions.application_choices import (
     TeachingPhase,
 )
 from submissions.base import BaseSubmission
+from taxonomy.places import REGION_NAMES, REGIONS, region_for_postcode
 
 # Requests made while no next window was set are kept at most this long.
 UNASSIGNED_NOTIFICATION_DAYS = 365
@@ -123,6 +124,8 @@ def purge_opening_notifications(now=None) -> int:
 # --- the application itself -----------------------------------------------------------------
 
 RECRUITMENT_GROUP = "Recruitment"
+# What staff see for an applicant whose postcode is in no English region.
+OUTSIDE_ENGLAND = "Outside England or unknown"
 
 
 class TeacherApplication(BaseSubmission):
@@ -143,7 +146,8 @@ class TeacherApplication(BaseSubmission):
     email = models.EmailField(max_length=254, db_index=True)
     telephone = models.CharField(max_length=40)
     postcode = models.CharField("home postcode", max_length=10)
-    region = models.CharField(max_length=40, blank=True, db_index=True)
+    # Derived from the postcode's area on every save; empty outside England (or unknown).
+    region = models.CharField(max_length=40, choices=REGIONS, blank=True, db_index=True)
 
     # Current role
     current_role = models.CharField(max_length=200)
@@ -193,6 +197,14 @@ class TeacherApplication(BaseSubmission):
     class Meta(BaseSubmission.Meta):
         verbose_name = "teacher application"
         indexes = [models.Index(fields=["status", "-created_at"])]
+
+    def save(self, *args, **kwargs):
+        self.region = region_for_postcode(self.postcode)
+        super().save(*args, **kwargs)
+
+    def region_name(self) -> str:
+        """The region as staff read it, saying so when there is none (the export's column)."""
+        return REGION_NAMES.get(self.region, OUTSIDE_ENGLAND)
 
     @classmethod
     def retention_period(cls) -> timedelta:
