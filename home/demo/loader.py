@@ -48,6 +48,23 @@ def ensure_page(context: DemoContext, parent: Page, model, slug: str, **fields):
     return page
 
 
+def ensure_navigation_link(context: DemoContext, page: Page, label: str) -> None:
+    """Append a link to `page` to the header's main navigation, unless it is there or full."""
+    settings = SiteSettings.for_site(context.site)
+    links = settings.primary_navigation.raw_data
+    if any(link["value"].get("page") == page.pk for link in links):
+        return
+    stream_block = SiteSettings._meta.get_field("primary_navigation").stream_block
+    if stream_block.meta.max_num and len(links) >= stream_block.meta.max_num:
+        return  # the header is full: an editor chooses what to drop
+    block = stream_block.child_blocks["link"]
+    settings.primary_navigation.append(
+        ("link", block.to_python({"label": label, "page": page.pk, "external_url": ""}))
+    )
+    settings.save()
+    context.note(f"navigation link to {page.title}")
+
+
 def ensure_home(stdout=None) -> tuple[Site, HomePage, bool]:
     """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()

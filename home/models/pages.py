@@ -71,6 +71,7 @@ class HomePage(BasePage):
         "submissions.ExpressionOfInterestPage",
         "submissions.ApplicationPage",
         "hub.HubIndexPage",
+        "casestudies.CaseStudyIndexPage",
     ]
     max_count_per_parent = 1
     template = "pages/home_page.html"

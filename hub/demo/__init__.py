@@ -13,8 +13,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from home.demo.images import get_or_create_image
-from home.demo.loader import ensure_page
-from home.models import SiteSettings
+from home.demo.loader import ensure_navigation_link, ensure_page
 from hub.editorial import ensure_editorial_workflow
 from hub.models import ArticleAuthor, ArticlePage, HubFeaturedArticle, HubIndexPage, Person
 from taxonomy.models import Phase, SettingType, Topic
@@ -141,22 +140,6 @@ def article_fields(spec, people, figure_image, document) -> dict:
     }
 
 
-def ensure_navigation(context, hub) -> None:
-    settings = SiteSettings.for_site(context.site)
-    links = settings.primary_navigation.raw_data
-    if any(link["value"].get("page") == hub.pk for link in links):
-        return
-    stream_block = SiteSettings._meta.get_field("primary_navigation").stream_block
-    if stream_block.meta.max_num and len(links) >= stream_block.meta.max_num:
-        return  # the header is full: an editor chooses what to drop
-    block = stream_block.child_blocks["link"]
-    settings.primary_navigation.append(
-        ("link", block.to_python({"label": "Knowledge hub", "page": hub.pk, "external_url": ""}))
-    )
-    settings.save()
-    context.note("navigation link to the knowledge hub")
-
-
 def load(context):
     people = ensure_people(context)
     hub = ensure_page(context, context.home, HubIndexPage, HUB_SLUG, **HUB_FIELDS)
@@ -184,5 +167,5 @@ def load(context):
 
     for made in ensure_editorial_workflow([hub]):
         context.note(made)
-    ensure_navigation(context, hub)
+    ensure_navigation_link(context, hub, "Knowledge hub")
     return context

@@ -721,6 +721,7 @@ class ArticlePage(BasePage):
     # --- the page ---
 
     def get_context(self, request, *args, **kwargs):
+        from casestudies.models import case_studies_on_themes
         from hub.citations import apa, bibtex, json_ld
 
         context = super().get_context(request, *args, **kwargs)
@@ -745,6 +746,9 @@ class ArticlePage(BasePage):
                 "authors": authors,
                 "reference_numbers": self.reference_numbers,
                 "related_articles": self.related_articles(),
+                "related_case_studies": case_studies_on_themes(
+                    topic.pk for topic in self.topics.all()
+                ),
                 "apa": apa(self, url),
                 "bibtex": bibtex(self, url),
                 "json_ld": json_ld(

@@ -12,6 +12,10 @@ from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 MAX_QUERIES = 15
+# The home and partner pages also show featured case studies (and the home page featured
+# articles): a few bounded queries more. tests/casestudies/test_query_counts.py counts them
+# with case studies to show.
+MAX_QUERIES_WITH_FEATURES = 20
 
 
 def count_queries(client, url):
@@ -35,7 +39,8 @@ def test_page_queries_are_bounded_and_independent_of_sibling_count(client, url):
         StandardPageFactory(parent=context.home, slug=f"sibling-{number}")
         StandardPageFactory(parent=context.pages["about"], slug=f"child-{number}")
     with_many = count_queries(client, url)
-    assert with_few <= MAX_QUERIES, f"{url}: {with_few} queries"
+    limit = MAX_QUERIES_WITH_FEATURES if url in ("/", "/partner-with-us/") else MAX_QUERIES
+    assert with_few <= limit, f"{url}: {with_few} queries"
     assert with_many == with_few, f"{url}: {with_few} queries, then {with_many} with 100 siblings"
 
 

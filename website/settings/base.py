@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "home",
     "taxonomy",
     "hub",
+    "casestudies",
     "submissions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "casestudies.middleware.SafeguardingErrorMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
