@@ -25,5 +25,15 @@ PAGES = [
     ("topic", "/hub/topics/science/", 200),
     ("author", "/hub/authors/mike-power/", 200),
     ("search", "/search/?q=reintegration", 200),
+    # Case studies (casestudies app), measured with the demo content and again with hundreds of
+    # generated case studies (bench/casestudies.py): the index, the index filtered by region,
+    # setting and theme (two of the demo's match), and a case study.
+    ("case-studies", "/case-studies/", 200),
+    (
+        "case-studies-filtered",
+        "/case-studies/?region=london&setting=mainstream&theme=leadership",
+        200,
+    ),
+    ("case-study", "/case-studies/lincolnshire-pru-turnaround/", 200),
     ("404", "/no-such-page/", 404),
 ]

@@ -19,7 +19,7 @@ import sys
 
 import django
 
-from bench import PAGES, hub
+from bench import PAGES, casestudies, hub
 
 
 def count(client, path, status, port):
@@ -74,6 +74,10 @@ def main(out_path):
         }
     # The knowledge hub: the same pages again with thousands of articles (bench/hub.py).
     hub.count_with_many_articles(results, lambda path, status: count(client, path, status, port))
+    # Case studies: the same pages again with hundreds of them (bench/casestudies.py).
+    casestudies.count_with_many_case_studies(
+        results, lambda path, status: count(client, path, status, port)
+    )
     with open(out_path, "w") as out:
         json.dump(results, out, indent=2)
 

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
-from bench import PAGES, hub, load, weight
+from bench import PAGES, casestudies, hub, load, weight
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -238,6 +238,8 @@ def check_targets(results: dict) -> dict:
         },
         # The knowledge hub (bench/hub.py): queries with thousands of articles, search latency.
         **hub.targets(results),
+        # Case studies (bench/casestudies.py): queries with hundreds of case studies.
+        **casestudies.targets(results),
     }
 
 
