@@ -27,6 +27,8 @@ from .forms import PHONE, SubmissionForm, WholeNumberField, messages
 from .models import Cohort, TeacherApplication
 
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
+# Characters kept of one answer typed before "Back": far beyond any field's limit, but bounded.
+UNCHECKED_VALUE_LIMIT = 20_000
 
 
 def count_words(text: str) -> int:
@@ -43,6 +45,19 @@ class StepForm(forms.Form):
     def answers(self) -> dict:
         """The cleaned answers as JSON-ready values."""
         return dict(self.cleaned_data)
+
+    def typed_answers(self) -> dict:
+        """What each field holds as typed, unchecked (kept by "Back"), as JSON-ready values:
+        text (cut at UNCHECKED_VALUE_LIMIT), a choice's key, or True/False for a checkbox."""
+        typed = {}
+        for name, field in self.fields.items():
+            value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            if isinstance(value, str):
+                value = value[:UNCHECKED_VALUE_LIMIT]
+            elif not isinstance(value, bool):
+                value = ""
+            typed[name] = value
+        return typed
 
 
 def text(label, required_message, max_length=200, **kwargs):

@@ -7,6 +7,7 @@
 // - A textarea with data-word-limit shows a live word count (the limit is also in its hint, and
 //   the server checks it: the count is a convenience). Counted like the server: runs of
 //   non-space characters. Screen readers hear the count after a pause in typing, not per key.
+//   Counted again on pageshow, for text the browser restores when someone comes back.
 (function () {
     "use strict";
 
@@ -98,6 +99,9 @@
             }
             textarea.addEventListener("input", function () { update(true); });
             update(false);
+            // Coming back to the page, the browser may put back words typed and not sent after
+            // this script has run, without an input event: count again once it has.
+            window.addEventListener("pageshow", function () { update(false); });
         });
     }
 

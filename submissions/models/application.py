@@ -228,7 +228,10 @@ class ApplicationDraft(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="drafts")
     email = models.EmailField(max_length=254, blank=True, db_index=True)
-    answers = models.JSONField(default=dict)  # {step slug: {field: value}}
+    answers = models.JSONField(default=dict)  # {step slug: {field: value}}, each step valid
+    # {step slug: {field: text as typed}}: what a step held when "Back" was pressed on it, kept
+    # unchecked and shown again on that step until the step is saved. Never counts as answered.
+    unchecked_answers = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

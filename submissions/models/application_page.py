@@ -224,13 +224,19 @@ class ApplicationPage(RoutablePageMixin, BasePage):
             # Skipping ahead by URL: back to the first unanswered step.
             return HttpResponseRedirect(self.step_url(gap))
         changing = request.GET.get("change") == "1"
+        if changing:
+            back_url = self.route_url("check")
+        elif index:
+            back_url = self.step_url(steps[index - 1])
+        else:
+            back_url = self.url
         if request.method == "POST":
             form = step.form(request.POST)
+            if request.POST.get("action") == "back":
+                self.keep_for_back(draft, step, form)
+                return HttpResponseRedirect(back_url)
             if form.is_valid():
-                draft.answers[step.slug] = form.answers()
-                if "email" in form.cleaned_data:
-                    draft.email = form.cleaned_data["email"]
-                draft.save()
+                self.save_step(draft, step, form)
                 if "save_and_return" in request.POST:
                     from submissions.application_resume import enqueue_resume_email
 
@@ -242,19 +248,16 @@ class ApplicationPage(RoutablePageMixin, BasePage):
                     return HttpResponseRedirect(
                         self.route_url("check") if gap is None else self.step_url(gap)
                     )
-                following = steps[index + 1] if index + 1 < len(steps) else None
-                target = following if following and following.slug not in draft.answers else gap
-                return HttpResponseRedirect(self.step_url(target))
+                # The next step in order, even one answered before: after "Back", continuing
+                # shows again the step the applicant went back from. (Never beyond the gap: this
+                # step was at or before it, and is answered now.)
+                return HttpResponseRedirect(self.step_url(steps[index + 1]))
         elif request.method in ("GET", "HEAD"):
-            form = step.form(initial=draft.answers.get(step.slug))
+            # Answers kept by "Back" are newer than the saved ones: show those.
+            initial = draft.unchecked_answers.get(step.slug) or draft.answers.get(step.slug)
+            form = step.form(initial=initial)
         else:
             return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
-        if changing:
-            back_url = self.route_url("check")
-        elif index:
-            back_url = self.step_url(steps[index - 1])
-        else:
-            back_url = self.url
         return self.render(
             request,
             template="submissions/application/step.html",
@@ -264,10 +267,37 @@ class ApplicationPage(RoutablePageMixin, BasePage):
                 "draft": draft,
                 "step_number": index + 1,
                 "step_count": len(steps),
-                "back_url": back_url,
                 "action_url": self.step_url(step, change=changing),
             },
         )
+
+    @staticmethod
+    def save_step(draft, step, form) -> None:
+        """A valid step: its answers count, and anything kept unchecked for it goes."""
+        draft.answers[step.slug] = form.answers()
+        draft.unchecked_answers.pop(step.slug, None)
+        if "email" in form.cleaned_data:
+            draft.email = form.cleaned_data["email"]
+        draft.save()
+
+    @classmethod
+    def keep_for_back(cls, draft, step, form) -> None:
+        """The "Back" button: it never loses what is on the page, nor shows errors for it.
+
+        Valid answers are saved as "Save and continue" would. Anything else is kept as typed,
+        apart from the checked answers: the step shows it again, while "first unanswered step"
+        and the check page go on reading only checked answers (a step answered before keeps
+        its earlier answers until it is saved again).
+        """
+        if form.is_valid():
+            cls.save_step(draft, step, form)
+            return
+        typed = form.typed_answers()
+        if step.slug in draft.answers or any(value not in ("", False) for value in typed.values()):
+            draft.unchecked_answers[step.slug] = typed
+        else:
+            draft.unchecked_answers.pop(step.slug, None)
+        draft.save()
 
     @path("check/", name="check")
     def check_view(self, request):
@@ -304,6 +334,7 @@ class ApplicationPage(RoutablePageMixin, BasePage):
                 "title": step.title,
                 "rows": summary_rows(step, draft.answers.get(step.slug, {})),
                 "change_url": self.step_url(step, change=True),
+                "unchecked": step.slug in draft.unchecked_answers,
             }
             for step in steps
         ]
