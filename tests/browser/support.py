@@ -42,6 +42,22 @@ PUBLIC_PAGES: tuple[SitePage, ...] = (
     SitePage("/hub/topics/", "Hub topics", "Topics"),
     SitePage("/hub/topics/reintegration/", "Hub topic", "Reintegration"),
     SitePage("/search/?q=science", "Site search", "Search results"),
+    SitePage("/case-studies/", "CaseStudyIndexPage", "Case studies"),
+    SitePage(
+        "/case-studies/?region=london&theme=leadership",
+        "CaseStudyIndexPage (filtered)",
+        "Case studies",
+    ),
+    SitePage(
+        "/case-studies/lincolnshire-pru-turnaround/",
+        "CaseStudyPage",
+        "Rebuilding Lincolnshire's pupil referral unit with leaders from mainstream schools",
+    ),
+    SitePage(
+        "/case-studies/shaun-brown-whole-school-inclusion/",
+        "CaseStudyPage (tiered approach)",
+        "Three tiers of support: how Shaun Brown joined up inclusion at Thomas Tallis School",
+    ),
 )
 
 HOME = PUBLIC_PAGES[0]
@@ -54,6 +70,7 @@ MAIN_NAV_LINKS: tuple[tuple[str, str], ...] = (
     ("Partner with us", "/partner-with-us/"),
     ("Our research", "/our-research/"),
     ("Knowledge hub", "/hub/"),
+    ("Case studies", "/case-studies/"),
     ("Apply", "/the-programme/"),
 )
 
