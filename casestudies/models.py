@@ -148,10 +148,7 @@ class CaseStudyIndexPage(BasePage):
                 .first()
             )
             if case_study is not None:
-                # As BasePage.route does: it knows its parent and ancestors (the breadcrumbs).
-                case_study._cached_parent_obj = self
-                case_study._route_ancestors = (*getattr(self, "_route_ancestors", ()), self)
-                return case_study.route(request, [])
+                return self.route_to_child(request, case_study)
         return super().route(request, path_components)
 
 

@@ -77,10 +77,15 @@ class BasePage(Page):
             subpage = self.get_children().get(slug=child_slug)
         except Page.DoesNotExist as error:
             raise Http404 from error
-        subpage = subpage.specific
-        subpage._cached_parent_obj = self
-        subpage._route_ancestors = (*getattr(self, "_route_ancestors", ()), self)
-        return subpage.route(request, remaining)
+        return self.route_to_child(request, subpage.specific, remaining)
+
+    def route_to_child(self, request, child, remaining=()):
+        """Route on to `child`, telling it its parent and the pages above, so neither its
+        parent nor its breadcrumbs cost a query. Index pages that find a child in one query of
+        their own (the hub, case studies) hand it on here too."""
+        child._cached_parent_obj = self
+        child._route_ancestors = (*getattr(self, "_route_ancestors", ()), self)
+        return child.route(request, list(remaining))
 
     def get_breadcrumbs(self):
         """Ancestors below the tree root, as a list: from routing when served, else one query."""

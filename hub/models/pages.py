@@ -192,12 +192,9 @@ class HubIndexPage(RoutablePageMixin, BasePage):
                 .first()
             )
             if article is not None:
-                # As BasePage.route does: the article knows its parent and the pages above it,
-                # so neither its hub nor its breadcrumbs cost a query.
+                # As BasePage.route does: the article knows its hub and the pages above it.
                 article._hub_page = self
-                article._cached_parent_obj = self
-                article._route_ancestors = (*getattr(self, "_route_ancestors", ()), self)
-                return article.route(request, [])
+                return self.route_to_child(request, article)
         return super().route(request, path_components)
 
     def subpage_url(self, name: str, request=None, **kwargs) -> str:
