@@ -40,6 +40,7 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 # mail server elsewhere would send traffic off this machine.
 UNSET = ["REDIS_URL", "EMAIL_HOST", "SECURE_SSL_REDIRECT", "DB_CONN_MAX_AGE", "LOG_LEVEL"]
 TARGETS = {"max_queries_uncached": 15, "max_standard_page_gzip_kb": 60}
+FEATURING = ["home", "partner"]  # pages that show other apps' featured content
 STANDARD_PAGE = "/about/"
 
 
@@ -220,7 +221,11 @@ def check_targets(results: dict) -> dict:
     """Each target: met or not, with the figure it was judged on."""
     queries = results["queries"]
     content = ["home", "about", "our-story", "programme", "partner", "research"]
-    worst = max(c["pages"][p]["cold"] for c in queries.values() for p in content)
+    # The home and partner pages also show featured case studies (and the home page featured
+    # articles): their own target is 20, as for the hub's and case studies' pages.
+    plain = [p for p in content if p not in FEATURING]
+    worst = max(c["pages"][p]["cold"] for c in queries.values() for p in plain)
+    worst_featuring = max(c["pages"][p]["cold"] for c in queries.values() for p in FEATURING)
     cold = [{p: c["pages"][p]["cold"] for p in content} for c in queries.values()]
     kb = results["weight"][STANDARD_PAGE]["total_gzip_kb"]
     third = sorted({u for w in results["weight"].values() for u in w["third_party"]})
@@ -228,6 +233,10 @@ def check_targets(results: dict) -> dict:
     standard_js = results["weight"][STANDARD_PAGE]["kinds"]["js"]["bytes"]
     return {
         "queries_uncached_at_most_15": {"met": worst <= 15, "figure": worst},
+        "home_and_partner_queries_uncached_at_most_20": {
+            "met": worst_featuring <= 20,
+            "figure": worst_featuring,
+        },
         "queries_same_at_1_and_n_siblings": {"met": cold[0] == cold[-1], "figure": cold},
         "standard_page_under_60_kb_gzip": {"met": kb < 60, "figure": kb},
         "no_third_party_requests": {"met": not third, "figure": third},

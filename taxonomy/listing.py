@@ -18,16 +18,18 @@ prefetches. The total comes from the counts of an exhaustive facet when there is
 """
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
+from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from .filters import Facet, Option
@@ -45,15 +47,50 @@ SORT_LABELS = {SORT_RELEVANCE: "Most relevant", SORT_NEWEST: "Newest first"}
 # ---------- pages ----------
 
 
+# The private sections read once per request (set up by RequestMemoMiddleware): a page with
+# several listings (a case study's related case studies and articles, a hub article's) asks once.
+_private_sections: ContextVar[list | None] = ContextVar("private_sections", default=None)
+
+
+class RequestMemoMiddleware:
+    """Scope the memo of private sections to one request, so a change is seen by the next."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _private_sections.set([])
+        try:
+            return self.get_response(request)
+        finally:
+            _private_sections.reset(token)
+
+
+def _private_q(pages: QuerySet) -> Q:
+    """Wagtail's `private_q()`, reading the restrictions once per request when served."""
+    memo = _private_sections.get()
+    if memo is None:  # outside a request (commands, the shell): no memo
+        return pages.private_q()
+    if not memo:
+        sections = [
+            (r.page.path, r.page.depth) for r in PageViewRestriction.objects.select_related("page")
+        ]
+        memo.append(sections)
+    q = Q()
+    for path, depth in memo[0]:
+        q |= Q(path__startswith=path, depth__gte=depth)
+    return q if q else Q(pk__in=[])
+
+
 def exclude_private(pages: QuerySet) -> QuerySet:
     """Pages outside every private section, for public listings: Wagtail's `public()`.
 
-    One small query lists the view restrictions (usually none) and the pages under them are
-    excluded by path prefix. A correlated sub-query instead costs no extra query but makes
-    PostgreSQL match every listed page against every page of the tree (0.5 s for 2,000
-    articles), so the extra query is the cheaper choice.
+    One small query lists the view restrictions (usually none), once per request however many
+    listings the page shows, and the pages under them are excluded by path prefix. A correlated
+    sub-query instead costs no extra query but makes PostgreSQL match every listed page against
+    every page of the tree (0.5 s for 2,000 articles), so the extra query is the cheaper choice.
     """
-    return pages.public()
+    return pages.exclude(_private_q(pages))
 
 
 def stream_text(stream_value) -> str:

@@ -97,3 +97,21 @@ def test_featured_case_studies_cost_the_same_however_many_exist(client, index, c
     for n in range(30):
         CaseStudyPageFactory(parent=index, title=f"More {n}", themes=[], period_start=2001)
     assert count() == few
+
+
+def test_a_private_case_study_is_in_no_listing_and_the_next_request_sees_a_new_restriction(
+    client, home_page, index, case_studies, hub_articles
+):
+    from wagtail.models import PageViewRestriction
+
+    assert "A PRU and its families" in client.get("/case-studies/").content.decode()
+
+    PageViewRestriction.objects.create(
+        page=case_studies["hackney"], restriction_type="password", password="secret"
+    )
+
+    assert "A PRU and its families" not in client.get("/case-studies/").content.decode()
+    html = client.get("/case-studies/lincolnshire/").content.decode()
+    assert section_titles(html, "Related case studies") == ["Three tiers of inclusion"]
+    assert "A PRU and its families" not in client.get(hub_articles["send"].url).content.decode()
+    assert "/case-studies/pru-families/" not in client.get("/").content.decode()

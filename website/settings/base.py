@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "website.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "casestudies.middleware.SafeguardingErrorMiddleware",
+    "taxonomy.listing.RequestMemoMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
