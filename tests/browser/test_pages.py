@@ -73,8 +73,13 @@ def test_page_has_strict_csp_no_errors_no_broken_images_and_no_other_hosts(
 
     response = page.goto(site_page.path)
     # Bring any lazy-loaded images into view, and let them load.
+    # Load every lazy image (cards in the middle of a long page too), then look at them all.
+    page.evaluate(
+        "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+    )
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_load_state("networkidle")
+    page.wait_for_function("[...document.images].every(i => i.complete)")
 
     assert response is not None
     policy = response.headers.get("content-security-policy")
