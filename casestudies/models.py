@@ -143,7 +143,7 @@ class CaseStudyIndexPage(BasePage):
             case_study = (
                 CaseStudyPage.objects.child_of(self)
                 .filter(slug=path_components[0])
-                .select_related("phase", "image", "safeguarding_confirmed_by")
+                .select_related("phase", "image")
                 .prefetch_related("themes", "setting_types")
                 .first()
             )
@@ -316,11 +316,6 @@ class CaseStudyPage(BasePage):
         return self.social_text or self.search_description or self.summary
 
     @property
-    def index_url(self) -> str:
-        """The index's address, from this case study's (a case study is a child of the index)."""
-        return self.url.rstrip("/").rsplit("/", 1)[0] + "/" if self.url else ""
-
-    @property
     def region_name(self) -> str:
         return places.REGION_NAMES.get(self.region, "")
 
@@ -385,9 +380,8 @@ class CaseStudyPage(BasePage):
 
     def publish(self, revision, *args, **kwargs):
         """Publishing a version nobody confirmed fails, whoever or whatever asks for it."""
-        safeguarding.check_revision(revision)
+        confirmed = safeguarding.confirmed_version(revision)
         result = super().publish(revision, *args, **kwargs)
-        confirmed = revision.as_object()
         log(
             instance=self,
             action="casestudies.safeguarding_confirmed",
@@ -400,5 +394,4 @@ class CaseStudyPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_case_studies"] = self.related_case_studies()
         context["related_articles"] = self.related_articles()
-        context["index_page"] = getattr(self, "_cached_parent_obj", None)
         return context

@@ -86,7 +86,9 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         return super().save(commit=commit)
 
 
-def check_revision(revision) -> None:
-    """Refuse to publish a revision that nobody confirmed."""
-    if revision.as_object().safeguarding_confirmed_at is None:
+def confirmed_version(revision):
+    """The revision's page, if somebody confirmed it; refused otherwise."""
+    page = revision.as_object()
+    if page.safeguarding_confirmed_at is None:
         raise SafeguardingNotConfirmed(NOT_CONFIRMED_MESSAGE)
+    return page

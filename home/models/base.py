@@ -49,6 +49,12 @@ class BasePage(Page):
         """The page's main image, for cards and sharing. Page types override this."""
         return None
 
+    @property
+    def parent_url(self) -> str:
+        """The parent page's address, worked out from this page's own: no query. For pages
+        always served under their index (articles, case studies) and listed without it."""
+        return self.url.rstrip("/").rsplit("/", 1)[0] + "/" if self.url else ""
+
     @cached_property
     def sharing_image(self):
         return self.social_image or self.listing_image

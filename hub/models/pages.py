@@ -611,11 +611,6 @@ class ArticlePage(BasePage):
             return " and ".join(names)
         return ", ".join(names[:-1]) + " and " + names[-1]
 
-    @property
-    def hub_url(self) -> str:
-        """The hub's address, from this article's (an article is always a child of the hub)."""
-        return self.url.rstrip("/").rsplit("/", 1)[0] + "/" if self.url else ""
-
     def body_text(self) -> str:
         """The body's words, from its stored data: no block (or image) is loaded."""
         return stream_text(self.body)
