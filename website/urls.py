@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import views as hub_views
+from listings import views as listing_views
 from website import views
 
 urlpatterns = [
@@ -21,7 +21,7 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("search/", hub_views.search, name="search"),
+    path("search/", listing_views.search, name="search"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from hub.models import ArticleAuthor, ArticlePage, HubFeaturedArticle
-from taxonomy.listing import exclude_private
+from listings.restrictions import exclude_private
 
 register = template.Library()
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "hub",
     "casestudies",
     "submissions",
+    "listings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -74,7 +75,7 @@ MIDDLEWARE = [
     "website.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "casestudies.middleware.SafeguardingErrorMiddleware",
-    "taxonomy.listing.RequestMemoMiddleware",
+    "listings.restrictions.RequestMemoMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"

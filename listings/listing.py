@@ -1,13 +1,12 @@
 """Listings: search, facets, sorting and pagination from plain GET parameters.
 
 Shared by every listing of the site (the knowledge hub and its topic and author pages, case
-studies, the site-wide search), so they all read the same parameters and behave the same way
-with bad input:
+studies), so they all read the same parameters and behave the same way with bad input:
 
 - `q`: the search, cut to `MAX_QUERY_LENGTH` characters and reduced to at most `MAX_TERMS`
   words before it reaches the search backend, so quotes, operators and 10,000-character queries
   cost no more than a short one;
-- one parameter per facet (see `taxonomy.filters`), combinable and repeatable;
+- one parameter per facet (see `listings.facets`), combinable and repeatable;
 - `sort`: `newest` or, when searching, `relevance` (the default then); anything else is ignored;
 - `page`: a whole number from 1 to the last page; anything else is a 404 (a page past the end
   is a page that does not exist, and a crawler should not index it).
@@ -17,251 +16,18 @@ The cost is bounded whatever the number of items: one query for the search (at m
 prefetches. The total comes from the counts of an exhaustive facet when there is one.
 """
 
-import re
-from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.db.models import Prefetch, QuerySet
 
-from wagtail.models import PageViewRestriction
-from wagtail.search.backends import get_search_backend
-
-from .filters import Facet, Option
-
-MAX_QUERY_LENGTH = 200  # characters of `q` read at all
-MAX_TERMS = 12  # words of `q` sent to the search backend
-MAX_SEARCH_RESULTS = 1000  # hits read from the backend, best first
-WORD = re.compile(r"\w+")
+from .facets import Facet, Option
+from .pagination import page_number, paginate, pagination
+from .search import clean_query, highlight, search_ids
 
 SORT_NEWEST = "newest"
 SORT_RELEVANCE = "relevance"
 SORT_LABELS = {SORT_RELEVANCE: "Most relevant", SORT_NEWEST: "Newest first"}
-
-
-# ---------- pages ----------
-
-
-# The private sections read once per request (set up by RequestMemoMiddleware): a page with
-# several listings (a case study's related case studies and articles, a hub article's) asks once.
-_private_sections: ContextVar[list | None] = ContextVar("private_sections", default=None)
-
-
-class RequestMemoMiddleware:
-    """Scope the memo of private sections to one request, so a change is seen by the next."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _private_sections.set([])
-        try:
-            return self.get_response(request)
-        finally:
-            _private_sections.reset(token)
-
-
-def _private_q(pages: QuerySet) -> Q:
-    """Wagtail's `private_q()`, reading the restrictions once per request when served."""
-    memo = _private_sections.get()
-    if memo is None:  # outside a request (commands, the shell): no memo
-        return pages.private_q()
-    if not memo:
-        sections = [
-            (r.page.path, r.page.depth) for r in PageViewRestriction.objects.select_related("page")
-        ]
-        memo.append(sections)
-    q = Q()
-    for path, depth in memo[0]:
-        q |= Q(path__startswith=path, depth__gte=depth)
-    return q if q else Q(pk__in=[])
-
-
-def exclude_private(pages: QuerySet) -> QuerySet:
-    """Pages outside every private section, for public listings: Wagtail's `public()`.
-
-    One small query lists the view restrictions (usually none), once per request however many
-    listings the page shows, and the pages under them are excluded by path prefix. A correlated
-    sub-query instead costs no extra query but makes PostgreSQL match every listed page against
-    every page of the tree (0.5 s for 2,000 articles), so the extra query is the cheaper choice.
-    """
-    return pages.exclude(_private_q(pages))
-
-
-def stream_text(stream_value) -> str:
-    """The words of a StreamField, read from its stored JSON: no block, image or page is loaded.
-
-    For excerpts and word counts. Strings under keys that hold references or settings rather
-    than words (images, links, levels...) are left out, and HTML is reduced to its text.
-    """
-    if not stream_value:
-        return ""
-    return " ".join(_words(block.get("value")) for block in stream_value.raw_data).strip()
-
-
-_NOT_WORDS = {
-    "image", "document", "page", "level", "key", "url", "external_url", "source_url", "style",
-    "type", "id", "decorative", "alt_text", "platform", "as_of",
-}  # fmt: skip
-
-
-def _words(value) -> str:
-    if isinstance(value, str):
-        return strip_tags(value) if "<" in value else value
-    if isinstance(value, dict):
-        return " ".join(_words(v) for k, v in value.items() if k not in _NOT_WORDS)
-    if isinstance(value, list):
-        return " ".join(_words(item) for item in value)
-    return ""
-
-
-# ---------- the search query ----------
-
-
-def clean_query(raw: str | None) -> tuple[str, list[str]]:
-    """The query as typed (cut short), and the distinct lower-case words to search for.
-
-    Only words reach the backend: quotes, brackets, `AND`/`OR`/`NOT`, `-`, `*` and `:` mean
-    nothing special here, on any backend.
-    """
-    query = (raw or "")[:MAX_QUERY_LENGTH].strip()
-    terms: list[str] = []
-    for word in WORD.findall(query.lower()):
-        if word not in terms:
-            terms.append(word)
-        if len(terms) == MAX_TERMS:
-            break
-    return query, terms
-
-
-def search_ids(queryset: QuerySet, terms: list[str], limit: int = MAX_SEARCH_RESULTS) -> list:
-    """Primary keys of the items matching every term, most relevant first (one query)."""
-    if not terms:
-        return []
-    backend = get_search_backend()
-    results = backend.search(
-        " ".join(terms), queryset.only("pk"), operator="and", order_by_relevance=True
-    )[:limit]
-    as_queryset = getattr(results, "get_queryset", None)
-    if as_queryset is not None:
-        # The database backends rank in SQL: read the keys alone, building no model instances.
-        return list(as_queryset().values_list("pk", flat=True))
-    return [item.pk for item in results]
-
-
-# ---------- highlighting ----------
-
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ies", "es", "ed", "s")
-
-
-def _stem(term: str) -> str:
-    """A crude stem, so `reintegration` also marks `reintegrating` (display only)."""
-    for suffix in _SUFFIXES:
-        if len(term) - len(suffix) >= 4 and term.endswith(suffix):
-            return term[: -len(suffix)]
-    return term
-
-
-def _pattern(terms):
-    stems = sorted({_stem(t) for t in terms if t}, key=len, reverse=True)
-    if not stems:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
-
-
-def highlight(text: str, terms, length: int | None = None) -> SafeString:
-    """`text` escaped, with the search terms wrapped in <mark>, cut to an excerpt of `length`.
-
-    The text is split at the matches first and every piece is escaped on its own, so nothing in
-    the text (or the query) can inject markup, and a term can never match inside an entity.
-    With `length`, the excerpt starts a little before the first match, on a word boundary.
-    """
-    text = " ".join((text or "").split())
-    pattern = _pattern(terms)
-    if length and len(text) > length:
-        first = pattern.search(text) if pattern else None
-        start = 0
-        if first and first.start() > length // 3:
-            start = text.rfind(" ", 0, first.start() - length // 3) + 1
-        end = start + length
-        if end < len(text):
-            end = text.rfind(" ", start, end) if " " in text[start:end] else end
-        text = ("… " if start else "") + text[start:end].strip() + (" …" if end < len(text) else "")
-    if not pattern:
-        return escape(text)
-    pieces, position = [], 0
-    for match in pattern.finditer(text):
-        pieces.append(escape(text[position : match.start()]))
-        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
-        position = match.end()
-    pieces.append(escape(text[position:]))
-    return mark_safe("".join(pieces))  # noqa: S308 - every piece above is escaped
-
-
-# ---------- pagination ----------
-
-
-@dataclass(frozen=True)
-class PageLink:
-    number: int | None  # None for the "…" gap
-    url: str
-    current: bool = False
-
-
-@dataclass
-class Pagination:
-    """What templates/components/pagination.html needs: links, never methods with arguments."""
-
-    page: PaginatorPage
-    links: list[PageLink]
-    previous_url: str
-    next_url: str
-
-    @property
-    def has_other_pages(self) -> bool:
-        return self.page.has_other_pages()
-
-
-def page_number(params) -> int:
-    """The requested page number; 404 for anything but a whole number of at least 1."""
-    raw = params.get("page", "").strip()
-    if not raw:
-        return 1
-    if not raw.isdecimal() or len(raw) > 6 or int(raw) < 1:
-        raise Http404("No such page of results")
-    return int(raw)
-
-
-def paginate(object_list, per_page: int, number: int, count: int | None = None) -> PaginatorPage:
-    paginator = Paginator(object_list, per_page)
-    if count is not None:
-        paginator.count = count  # known already: saves a COUNT query
-    if number > paginator.num_pages:
-        raise Http404("No such page of results")
-    return paginator.page(number)
-
-
-def pagination(page: PaginatorPage, url_for) -> Pagination:
-    links = [
-        PageLink(None, "")
-        if number == Paginator.ELLIPSIS
-        else PageLink(number, url_for(number), number == page.number)
-        for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    ]
-    return Pagination(
-        page=page,
-        links=links,
-        previous_url=url_for(page.previous_page_number()) if page.has_previous() else "",
-        next_url=url_for(page.next_page_number()) if page.has_next() else "",
-    )
-
-
-# ---------- the listing ----------
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ import pytest
 
 from hub.factories import ArticlePageFactory, HubIndexPageFactory
 from hub.models import ArticlePage, ArticleType
+from listings.facets import MAX_VALUES, ChoiceFacet, RelatedFacet, YearFacet
 from taxonomy.factories import TopicFactory
-from taxonomy.filters import MAX_VALUES, ChoiceFacet, RelatedFacet, YearFacet
 from taxonomy.models import Topic
 
 pytestmark = pytest.mark.django_db

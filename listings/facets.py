@@ -8,7 +8,7 @@ A listing (the knowledge hub, case studies, ...) declares its facets, for exampl
         YearFacet("year", "Year", "first_published"),
     ]
 
-and `taxonomy.listing.Listing` does the rest. The rules are the same on every listing:
+and `listings.listing.Listing` does the rest. The rules are the same on every listing:
 
 - a parameter may repeat (`?topic=send&topic=literacy`): OR within a facet, AND across facets;
 - values are trimmed and de-duplicated, at most `MAX_VALUES` per parameter are read;

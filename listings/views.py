@@ -1,6 +1,6 @@
 """The site-wide search page, /search/: every live, public page, searched with Wagtail search.
 
-The query goes through the same cleaning as the hub's (`taxonomy.listing.clean_query`): cut to
+The query goes through the same cleaning as every listing's (`listings.search.clean_query`): cut to
 200 characters, reduced to at most 12 words, so quotes, operators and very long queries cost no
 more than a short one. Results are paginated (10 a page; a page number past the end or not a
 number is a 404) and each shows a highlighted excerpt.
@@ -12,15 +12,9 @@ from django.shortcuts import render
 
 from wagtail.models import Page, Site
 
-from hub.subpages import SubPage
-from taxonomy.listing import (
-    clean_query,
-    highlight,
-    page_number,
-    paginate,
-    pagination,
-    stream_text,
-)
+from .pagination import page_number, paginate, pagination
+from .search import clean_query, highlight, stream_text
+from .subpages import SubPage
 
 PER_PAGE = 10
 TEXT_FIELDS = ("standfirst", "introduction", "hero_intro", "search_description")

@@ -4,7 +4,8 @@ from django.http import Http404, QueryDict
 
 import pytest
 
-from taxonomy.listing import MAX_QUERY_LENGTH, MAX_TERMS, clean_query, highlight, page_number
+from listings.pagination import page_number
+from listings.search import MAX_QUERY_LENGTH, MAX_TERMS, clean_query, highlight
 
 
 def test_a_query_is_cut_short_and_reduced_to_words():
