@@ -6,4 +6,5 @@ class HomeConfig(AppConfig):
     verbose_name = "Site pages"
 
     def ready(self):
+        # Imported once the app registry is ready, as Django requires of signal receivers.
         from home import navigation  # noqa: F401 - connects the cache-clearing signals

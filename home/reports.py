@@ -16,7 +16,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, ReferenceIndex
 
 from home.models import Statistic
-from home.models.snippets.statistics import stale_after_months
+from home.snippets.statistics import stale_after_months
 
 
 @dataclass(frozen=True)

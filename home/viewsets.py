@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 import django_filters
 
 from home.models import FAQ, Audience, Statistic, Testimonial
-from home.models.snippets.testimonials import CONSENT_REQUIRED_MESSAGE
+from home.snippets.testimonials import CONSENT_REQUIRED_MESSAGE
 
 # ---------- Statistics ----------
 

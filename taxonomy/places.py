@@ -18,6 +18,8 @@ changing the table, refill stored regions with a data migration, as submissions'
 import re
 from typing import NamedTuple
 
+from django.utils.text import slugify
+
 REGIONS = [
     ("north-east", "North East"),
     ("north-west", "North West"),
@@ -40,8 +42,6 @@ class LocalAuthority(NamedTuple):
 
 
 def _authorities(region: str, *names: str) -> list[LocalAuthority]:
-    from django.utils.text import slugify
-
     return [LocalAuthority(slugify(name.replace(".", "")), name, region) for name in names]
 
 

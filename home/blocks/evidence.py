@@ -19,6 +19,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.charts import ChartItem, bar_chart
 from home.rich_text import expand_rich_text_many
+from home.snippets import FAQ, Audience, Statistic, Testimonial
 
 AUDIENCE_CHOICES = [
     ("applicants", "Teachers applying"),
@@ -33,8 +34,6 @@ def _live(items):
 
 def _example_statistics():
     """Unsaved records for previews when the database has none to show."""
-    from home.models import Statistic
-
     return [
         Statistic(
             value=41,
@@ -62,11 +61,8 @@ def _example_statistics():
     ]
 
 
-def _preview_records(model_name, count, example):
+def _preview_records(model, count, example):
     """Live records from the database for block previews, or unsaved examples."""
-    from django.apps import apps
-
-    model = apps.get_model("home", model_name)
     records = list(model.objects.filter(live=True)[:count])
     return records or example()
 
@@ -87,7 +83,7 @@ class StatisticChooserBlock(SnippetChooserBlock):
         preview_value = "The first published statistic"
 
     def get_preview_value(self):
-        return _preview_records("Statistic", 1, _example_statistics)[0]
+        return _preview_records(Statistic, 1, _example_statistics)[0]
 
 
 class TestimonialBlock(SnippetChooserBlock):
@@ -103,8 +99,6 @@ class TestimonialBlock(SnippetChooserBlock):
         preview_value = "The first published testimonial"
 
     def get_preview_value(self):
-        from home.models import Testimonial
-
         def example():
             return [
                 Testimonial(
@@ -117,7 +111,7 @@ class TestimonialBlock(SnippetChooserBlock):
                 )
             ]
 
-        return _preview_records("Testimonial", 1, example)[0]
+        return _preview_records(Testimonial, 1, example)[0]
 
 
 class FAQChooserBlock(SnippetChooserBlock):
@@ -147,7 +141,7 @@ class StatisticsBandBlock(blocks.StructBlock):
         return self.normalize(
             {
                 "heading": "Why it matters",
-                "statistics": _preview_records("Statistic", 3, _example_statistics),
+                "statistics": _preview_records(Statistic, 3, _example_statistics),
             }
         )
 
@@ -190,7 +184,7 @@ class ComparisonChartBlock(blocks.StructBlock):
     def get_preview_value(self):
         statistics = [
             statistic
-            for statistic in _preview_records("Statistic", 8, _example_statistics)
+            for statistic in _preview_records(Statistic, 8, _example_statistics)
             if statistic.form == "times"
         ] or [s for s in _example_statistics() if s.form == "times"]
         return self.normalize(
@@ -285,8 +279,6 @@ class FAQBlock(blocks.StructBlock):
         preview_value = {"heading": "Questions and answers", "audience": "everyone"}
 
     def get_preview_value(self):
-        from home.models import FAQ
-
         def example():
             return [
                 FAQ(
@@ -306,14 +298,12 @@ class FAQBlock(blocks.StructBlock):
             {
                 "heading": "Questions and answers",
                 "audience": "everyone",
-                "questions": _preview_records("FAQ", 4, example),
+                "questions": _preview_records(FAQ, 4, example),
             }
         )
 
     def clean(self, value):
         value = super().clean(value)
-        from home.models.snippets.faqs import Audience
-
         allowed = set(Audience.shown_to(value["audience"]))
         wrong = [faq.question for faq in value["questions"] if faq and faq.audience not in allowed]
         if wrong:
@@ -332,9 +322,6 @@ class FAQBlock(blocks.StructBlock):
 
     def questions_for(self, value):
         """The live questions the block shows, in order: those chosen, or all for its audience."""
-        from home.models import FAQ
-        from home.models.snippets.faqs import Audience
-
         if value["questions"]:
             return _live(value["questions"])
         return list(

@@ -11,6 +11,8 @@ from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
+from PIL import Image, ImageDraw, ImageFilter
+
 PALETTES = {
     "indigo": ["#24205a", "#3b3585", "#b0175a", "#f4f2fb", "#e6e2f6"],
     "dawn": ["#f9d9c7", "#e98a6b", "#b0175a", "#24205a", "#fff6ef"],
@@ -21,8 +23,6 @@ PALETTES = {
 
 def draw(key: str, palette: str, width: int = 1600, height: int = 1067) -> bytes:
     """Overlapping soft shapes in the brand palette, rendered as a JPEG."""
-    from PIL import Image, ImageDraw, ImageFilter
-
     rng = random.Random(key)  # noqa: S311 - decoration, not security
     colours = PALETTES[palette]
     image = Image.new("RGB", (width, height), colours[-1])

@@ -1,3 +1,5 @@
+from home.snippets import FAQ, Audience, Statistic, Testimonial
+
 from .base import BasePage
 from .landing import LandingPage
 from .pages import HomePage, StandardPage
@@ -11,7 +13,6 @@ from .programme import (
 )
 from .research import ResearchPage
 from .settings import SiteSettings, SocialLinkBlock
-from .snippets import FAQ, Audience, Statistic, Testimonial
 
 __all__ = [
     "FAQ",

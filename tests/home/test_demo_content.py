@@ -9,6 +9,7 @@ from wagtail.models import Page, Revision, Site
 
 import pytest
 
+from home import snippets as evidence
 from home.models import (
     FAQ,
     HomePage,
@@ -19,7 +20,6 @@ from home.models import (
     StandardPage,
     Statistic,
 )
-from home.models import snippets as evidence
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from home import factories
+from home import snippets as evidence
 from home.models import FAQ, Statistic
-from home.models import snippets as evidence
-from home.models.snippets.testimonials import CONSENT_REQUIRED_MESSAGE
+from home.snippets.testimonials import CONSENT_REQUIRED_MESSAGE
 
 pytestmark = pytest.mark.django_db
 

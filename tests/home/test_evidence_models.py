@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 import pytest
 
 from home import factories
+from home import snippets as evidence
 from home.models import FAQ, Audience, Statistic
-from home.models import snippets as evidence
-from home.models.snippets.statistics import months_before
+from home.snippets.statistics import months_before
 
 # ---------- Statistics ----------
 

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from home import factories
+from home import snippets as evidence
 from home.models import Statistic
-from home.models import snippets as evidence
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home.demo import load
+
 
 class Command(BaseCommand):
     help = (
@@ -14,8 +16,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            from home.demo import load
-
             context = load()
             # Each other app with a `demo` module adds its own content, in INSTALLED_APPS order.
             for app in apps.get_app_configs():
