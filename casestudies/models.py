@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Q
 from django.forms import CheckboxSelectMultiple
 from django.utils.functional import cached_property
 
@@ -22,9 +22,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.models import BasePage
+from hub.models import ArticlePage
+from hub.models.article import author_prefetch
+from listings.facets import ChoiceFacet, RelatedFacet
+from listings.listing import Listing
+from listings.restrictions import exclude_private
+from listings.search import stream_text
 from taxonomy import places
-from taxonomy.filters import ChoiceFacet, RelatedFacet
-from taxonomy.listing import Listing, exclude_private, stream_text
 from taxonomy.models import Phase, SettingType, Topic
 
 from . import safeguarding
@@ -359,8 +363,6 @@ class CaseStudyPage(BasePage):
 
     def related_articles(self, limit: int = RELATED_ITEMS):
         """Live hub articles sharing the most themes with this case study, then the newest."""
-        from hub.models import ArticleAuthor, ArticlePage
-
         if not self.theme_ids:
             return []
         return list(
@@ -368,12 +370,7 @@ class CaseStudyPage(BasePage):
             .annotate(shared=Count("topics", filter=Q(topics__in=self.theme_ids)))
             .order_by("-shared", "-first_published", "-pk")
             .defer_streamfields()
-            .prefetch_related(
-                Prefetch(
-                    "authors",
-                    queryset=ArticleAuthor.objects.select_related("person").order_by("sort_order"),
-                )
-            )[:limit]
+            .prefetch_related(author_prefetch())[:limit]
         )
 
     # --- publishing ---

@@ -1,8 +1,8 @@
 """RSS 2.0 and Atom feeds of the hub's articles, for the whole hub and for each topic.
 
 Served by routes of the hub (`feed/rss/`, `feed/atom/`, `topics/<slug>/feed/rss/`...), and
-linked from the pages with <link rel="alternate">. Three queries: the articles, their authors
-and their topics.
+linked from the pages with <link rel="alternate">. The hub hands over its articles
+(`HubIndexPage.feed_articles()`): three queries, the articles, their authors and their topics.
 """
 
 from datetime import datetime, time
@@ -10,8 +10,6 @@ from datetime import datetime, time
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-
-from hub.models.pages import FEED_ITEMS, _card_prefetch
 
 SITE_NAME = "The Difference"
 
@@ -59,12 +57,7 @@ class RssFeed(Feed):
 
     def items(self, obj):
         hub, topic = obj
-        articles = hub.articles()
-        if topic is not None:
-            articles = articles.filter(topics=topic)
-        return articles.order_by("-first_published", "-pk").prefetch_related(*_card_prefetch())[
-            :FEED_ITEMS
-        ]
+        return hub.feed_articles(topic)
 
     def item_title(self, item):
         return item.title

@@ -5,6 +5,7 @@ from wagtail.models import Page, Site
 import pytest
 
 from home.factories import HomePageFactory
+from taxonomy.factories import PhaseFactory, SettingTypeFactory, TopicFactory
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +38,39 @@ def home_page(db):
         },
     )
     return home
+
+
+@pytest.fixture
+def topics(db):
+    """Topics by slug: the hub's topics, which case studies call themes."""
+    return {
+        slug: TopicFactory(name=name, slug=slug)
+        for slug, name in [
+            ("reintegration", "Reintegration"),
+            ("science", "Science"),
+            ("send", "SEND"),
+            ("communication-needs", "Communication needs"),
+            ("leadership", "Leadership"),
+            ("safeguarding", "Safeguarding"),
+            ("attendance", "Attendance"),
+        ]
+    }
+
+
+@pytest.fixture
+def setting_types(db):
+    """Setting types by slug."""
+    return {
+        slug: SettingTypeFactory(name=name, slug=slug)
+        for slug, name in [
+            ("pru", "Pupil referral unit"),
+            ("mainstream", "Mainstream school"),
+            ("special-school", "Special school"),
+        ]
+    }
+
+
+@pytest.fixture
+def secondary(db):
+    """The secondary phase."""
+    return PhaseFactory(name="Secondary", slug="secondary")

@@ -1,7 +1,13 @@
 from django import template
 from django.db.models import F, OuterRef, Subquery
 
-from casestudies.models import CaseStudyPage, FeaturedCaseStudy, live_case_studies, with_card_images
+from casestudies.models import (
+    CaseStudyPage,
+    FeaturedCaseStudy,
+    case_studies_on_themes,
+    live_case_studies,
+    with_card_images,
+)
 
 register = template.Library()
 
@@ -21,3 +27,10 @@ def featured_case_studies(limit: int = 3) -> list[CaseStudyPage]:
             .defer_streamfields()
         )[:limit]
     )
+
+
+@register.simple_tag
+def related_case_studies(topics) -> list[CaseStudyPage]:
+    """Live, public case studies sharing the most of these topics (a hub article's), then the
+    newest: how other sections show related stories without knowing case studies' models."""
+    return case_studies_on_themes(topic.pk for topic in topics)

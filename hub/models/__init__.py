@@ -1,11 +1,5 @@
-from .pages import (
-    ArticleAuthor,
-    ArticlePage,
-    ArticleType,
-    HubFeaturedArticle,
-    HubIndexPage,
-    hub_facets,
-)
+from .article import ArticleAuthor, ArticlePage, ArticleType
+from .index import HubFeaturedArticle, HubIndexPage, hub_facets
 from .people import Person
 
 __all__ = [

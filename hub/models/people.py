@@ -6,6 +6,7 @@ is a route of the hub (`/hub/authors/<slug>/`), shown only once the record is pu
 "show profile publicly" is ticked. Their name always appears on their work.
 """
 
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.text import slugify
@@ -137,9 +138,8 @@ class Person(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, mo
         return "pages/author_page.html"
 
     def get_preview_context(self, request, mode_name):
-        from hub.models import HubIndexPage
-
-        hub = HubIndexPage.objects.live().first()
+        # The hub's index is found by name, as a lazy relation is: its module imports this one.
+        hub = apps.get_model("hub", "HubIndexPage").objects.live().first()
         if hub is None:
             return {"person": self, "articles": [], "page": None}
         return hub.author_context(request, self)

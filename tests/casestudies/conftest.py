@@ -1,7 +1,6 @@
 import pytest
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory, paragraph
-from taxonomy.factories import PhaseFactory, SettingTypeFactory, TopicFactory
 
 
 @pytest.fixture
@@ -10,34 +9,9 @@ def index(home_page):
 
 
 @pytest.fixture
-def themes(db):
-    return {
-        slug: TopicFactory(name=name, slug=slug)
-        for slug, name in [
-            ("leadership", "Leadership"),
-            ("send", "SEND"),
-            ("safeguarding", "Safeguarding"),
-            ("attendance", "Attendance"),
-        ]
-    }
-
-
-@pytest.fixture
-def setting_types(db):
-    return {
-        slug: SettingTypeFactory(name=name, slug=slug)
-        for slug, name in [
-            ("pru", "Pupil referral unit"),
-            ("mainstream", "Mainstream school"),
-            ("special-school", "Special school"),
-        ]
-    }
-
-
-@pytest.fixture
-def case_studies(index, themes, setting_types):
-    """Four case studies across settings, regions and themes: enough to filter and count."""
-    secondary = PhaseFactory(name="Secondary", slug="secondary")
+def case_studies(index, topics, setting_types, secondary):
+    """Four case studies across settings, regions and themes (topics): enough to filter and
+    count."""
     return {
         "lincolnshire": CaseStudyPageFactory(
             parent=index,
@@ -50,7 +24,7 @@ def case_studies(index, themes, setting_types):
             period_end=2019,
             phase=secondary,
             setting_types=[setting_types["pru"]],
-            themes=[themes["leadership"], themes["send"]],
+            themes=[topics["leadership"], topics["send"]],
             starting_point=[paragraph("The county's pupil referral unit was failing.")],
         ),
         "tallis": CaseStudyPageFactory(
@@ -63,7 +37,7 @@ def case_studies(index, themes, setting_types):
             local_authority="greenwich",
             period_start=2019,
             setting_types=[setting_types["mainstream"]],
-            themes=[themes["safeguarding"], themes["leadership"]],
+            themes=[topics["safeguarding"], topics["leadership"]],
         ),
         "special": CaseStudyPageFactory(
             parent=index,
@@ -75,7 +49,7 @@ def case_studies(index, themes, setting_types):
             period_start=2021,
             period_end=2023,
             setting_types=[setting_types["special-school"]],
-            themes=[themes["attendance"]],
+            themes=[topics["attendance"]],
         ),
         "hackney": CaseStudyPageFactory(
             parent=index,
@@ -87,6 +61,6 @@ def case_studies(index, themes, setting_types):
             period_start=2020,
             period_end=2022,
             setting_types=[setting_types["pru"]],
-            themes=[themes["attendance"], themes["send"]],
+            themes=[topics["attendance"], topics["send"]],
         ),
     }

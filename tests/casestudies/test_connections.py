@@ -25,13 +25,13 @@ def section_titles(html, heading):
 
 
 @pytest.fixture
-def hub_articles(home_page, themes):
+def hub_articles(home_page, topics):
     hub = HubIndexPageFactory(parent=home_page)
     return {
         "leading": ArticlePageFactory(
-            parent=hub, title="Leading a PRU", topics=[themes["leadership"], themes["send"]]
+            parent=hub, title="Leading a PRU", topics=[topics["leadership"], topics["send"]]
         ),
-        "send": ArticlePageFactory(parent=hub, title="SEND reviews", topics=[themes["send"]]),
+        "send": ArticlePageFactory(parent=hub, title="SEND reviews", topics=[topics["send"]]),
         "unrelated": ArticlePageFactory(parent=hub, title="Attendance letters", topics=[]),
     }
 

@@ -20,7 +20,7 @@ def generate(count=5):
     return out.getvalue()
 
 
-def test_generator_adds_live_classified_findable_case_studies(client, index, themes, setting_types):
+def test_generator_adds_live_classified_findable_case_studies(client, index, topics, setting_types):
     PhaseFactory(name="Secondary", slug="secondary")
     assert "Generated 5 case studies" in generate()
 
@@ -57,6 +57,6 @@ def test_generator_adds_live_classified_findable_case_studies(client, index, the
     assert CaseStudyPage.objects.filter(slug__startswith="bench-case-study-").count() == 7
 
 
-def test_generator_needs_the_index(themes, setting_types):
+def test_generator_needs_the_index(topics, setting_types):
     with pytest.raises(CommandError, match="CaseStudyIndexPage"):
         generate()

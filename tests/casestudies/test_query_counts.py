@@ -34,7 +34,7 @@ def count_queries(client, url):
 
 
 def test_case_study_pages_are_bounded_and_do_not_grow_with_the_number_of_case_studies(
-    client, index, case_studies, themes, setting_types
+    client, index, case_studies, topics, setting_types
 ):
     image, _ = get_or_create_image("test-card", "Test card", "Abstract shapes", "sky")
     for page in case_studies.values():
@@ -51,7 +51,7 @@ def test_case_study_pages_are_bounded_and_do_not_grow_with_the_number_of_case_st
             image=image,
             region=regions[n % 4],
             setting_types=list(setting_types.values())[: 1 + n % 3],
-            themes=list(themes.values())[: 1 + n % 4],
+            themes=list(topics.values())[: 1 + n % 4],
         )
     many = {url: count_queries(client, url) for url in URLS}
 

@@ -30,7 +30,7 @@ def editor(db):
     return get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
 
 
-def case_study_form(themes, setting_types, **extra):
+def case_study_form(topics, setting_types, **extra):
     data = nested_form_data(
         {
             "title": "A unit rebuilt",
@@ -50,7 +50,7 @@ def case_study_form(themes, setting_types, **extra):
     )
     # Several values for one name: the test client sends each.
     data["setting_types"] = [setting_types["pru"].pk]
-    data["themes"] = [themes["leadership"].pk]
+    data["themes"] = [topics["leadership"].pk]
     return data
 
 
@@ -73,12 +73,12 @@ def test_the_editor_explains_why(client, index, editor):
 
 
 def test_publishing_without_the_confirmation_fails_with_a_clear_message(
-    client, index, editor, themes, setting_types
+    client, index, editor, topics, setting_types
 ):
     client.force_login(editor)
 
     response = client.post(
-        add_url(index), case_study_form(themes, setting_types, **{"action-publish": "publish"})
+        add_url(index), case_study_form(topics, setting_types, **{"action-publish": "publish"})
     )
 
     assert response.status_code == 200  # the form again, with its errors
@@ -89,13 +89,13 @@ def test_publishing_without_the_confirmation_fails_with_a_clear_message(
     assert client.get("/case-studies/a-unit-rebuilt/").status_code == 404
 
 
-def test_one_confirmation_of_two_is_not_enough(client, index, editor, themes, setting_types):
+def test_one_confirmation_of_two_is_not_enough(client, index, editor, topics, setting_types):
     client.force_login(editor)
 
     client.post(
         add_url(index),
         case_study_form(
-            themes, setting_types, confirm_consent="on", **{"action-publish": "publish"}
+            topics, setting_types, confirm_consent="on", **{"action-publish": "publish"}
         ),
     )
 
@@ -103,10 +103,10 @@ def test_one_confirmation_of_two_is_not_enough(client, index, editor, themes, se
 
 
 def test_a_draft_needs_no_confirmation_but_cannot_go_live_until_someone_gives_it(
-    client, index, editor, themes, setting_types
+    client, index, editor, topics, setting_types
 ):
     client.force_login(editor)
-    client.post(add_url(index), case_study_form(themes, setting_types))
+    client.post(add_url(index), case_study_form(topics, setting_types))
     page = CaseStudyPage.objects.get(slug="a-unit-rebuilt")
     assert not page.live
 
@@ -118,13 +118,13 @@ def test_a_draft_needs_no_confirmation_but_cannot_go_live_until_someone_gives_it
 
 
 def test_publishing_with_the_confirmation_records_who_and_when(
-    client, index, editor, themes, setting_types
+    client, index, editor, topics, setting_types
 ):
     client.force_login(editor)
 
     response = client.post(
         add_url(index),
-        case_study_form(themes, setting_types, **CONFIRMED, **{"action-publish": "publish"}),
+        case_study_form(topics, setting_types, **CONFIRMED, **{"action-publish": "publish"}),
     )
 
     assert response.status_code == 302
@@ -141,12 +141,12 @@ def test_publishing_with_the_confirmation_records_who_and_when(
 
 
 def test_every_publish_asks_again_and_an_unconfirmed_edit_never_goes_live(
-    client, index, editor, themes, setting_types
+    client, index, editor, topics, setting_types
 ):
     client.force_login(editor)
     client.post(
         add_url(index),
-        case_study_form(themes, setting_types, **CONFIRMED, **{"action-publish": "publish"}),
+        case_study_form(topics, setting_types, **CONFIRMED, **{"action-publish": "publish"}),
     )
     page = CaseStudyPage.objects.get(slug="a-unit-rebuilt")
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -158,7 +158,7 @@ def test_every_publish_asks_again_and_an_unconfirmed_edit_never_goes_live(
     response = client.post(
         edit_url,
         case_study_form(
-            themes, setting_types, title="A unit renamed", **{"action-publish": "publish"}
+            topics, setting_types, title="A unit renamed", **{"action-publish": "publish"}
         ),
     )
     assert "Confirm both safeguarding statements before publishing" in response.content.decode()
@@ -166,7 +166,7 @@ def test_every_publish_asks_again_and_an_unconfirmed_edit_never_goes_live(
     assert page.title == "A unit rebuilt"
 
     # ...and an edit saved as a draft carries no confirmation, so nothing can publish it.
-    client.post(edit_url, case_study_form(themes, setting_types, title="A unit renamed"))
+    client.post(edit_url, case_study_form(topics, setting_types, title="A unit renamed"))
     page.refresh_from_db()
     assert page.get_latest_revision().as_object().title == "A unit renamed"
     with pytest.raises(ValidationError):
@@ -175,7 +175,7 @@ def test_every_publish_asks_again_and_an_unconfirmed_edit_never_goes_live(
     assert page.title == "A unit rebuilt"
 
 
-def test_review_needs_the_confirmation_at_submission(client, index, editor, themes, setting_types):
+def test_review_needs_the_confirmation_at_submission(client, index, editor, topics, setting_types):
     workflow = Workflow.objects.create(name="Case study review")
     task = GroupApprovalTask.objects.create(name="Review")
     task.groups.set([Group.objects.get(name="Moderators")])
@@ -186,14 +186,14 @@ def test_review_needs_the_confirmation_at_submission(client, index, editor, them
     client.force_login(author)
 
     response = client.post(
-        add_url(index), case_study_form(themes, setting_types, **{"action-submit": "submit"})
+        add_url(index), case_study_form(topics, setting_types, **{"action-submit": "submit"})
     )
     assert "Confirm both safeguarding statements" in response.content.decode()
     assert not WorkflowState.objects.exists()
 
     client.post(
         add_url(index),
-        case_study_form(themes, setting_types, **CONFIRMED, **{"action-submit": "submit"}),
+        case_study_form(topics, setting_types, **CONFIRMED, **{"action-submit": "submit"}),
     )
     page = CaseStudyPage.objects.get(slug="a-unit-rebuilt")
     state = WorkflowState.objects.get(object_id=str(page.pk))
@@ -213,7 +213,7 @@ def test_review_needs_the_confirmation_at_submission(client, index, editor, them
 
 
 def test_a_reviewer_approving_an_unconfirmed_edit_is_told_why_and_nothing_changes(
-    client, index, editor, themes, setting_types
+    client, index, editor, topics, setting_types
 ):
     workflow = Workflow.objects.create(name="Case study review")
     task = GroupApprovalTask.objects.create(name="Review")
@@ -225,7 +225,7 @@ def test_a_reviewer_approving_an_unconfirmed_edit_is_told_why_and_nothing_change
     client.force_login(author)
     client.post(
         add_url(index),
-        case_study_form(themes, setting_types, **CONFIRMED, **{"action-submit": "submit"}),
+        case_study_form(topics, setting_types, **CONFIRMED, **{"action-submit": "submit"}),
     )
     page = CaseStudyPage.objects.get(slug="a-unit-rebuilt")
     state = WorkflowState.objects.get(object_id=str(page.pk))
@@ -233,7 +233,7 @@ def test_a_reviewer_approving_an_unconfirmed_edit_is_told_why_and_nothing_change
     client.force_login(editor)
     client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        case_study_form(themes, setting_types, title="Pupil named by mistake"),
+        case_study_form(topics, setting_types, title="Pupil named by mistake"),
     )
 
     # ...then approves it from the dashboard, outside the editor.

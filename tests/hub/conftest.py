@@ -3,33 +3,11 @@ import datetime
 import pytest
 
 from hub.factories import ArticlePageFactory, HubIndexPageFactory, PersonFactory, paragraph
-from taxonomy.factories import PhaseFactory, SettingTypeFactory, TopicFactory
 
 
 @pytest.fixture
 def hub(home_page):
     return HubIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def topics(db):
-    return {
-        slug: TopicFactory(name=name, slug=slug)
-        for slug, name in [
-            ("reintegration", "Reintegration"),
-            ("science", "Science"),
-            ("send", "SEND"),
-            ("communication-needs", "Communication needs"),
-        ]
-    }
-
-
-@pytest.fixture
-def settings_types(db):
-    return {
-        slug: SettingTypeFactory(name=name, slug=slug)
-        for slug, name in [("pru", "Pupil referral unit"), ("mainstream", "Mainstream school")]
-    }
 
 
 @pytest.fixture
@@ -47,9 +25,8 @@ def people(db):
 
 
 @pytest.fixture
-def articles(hub, topics, settings_types, people):
+def articles(hub, topics, setting_types, people, secondary):
     """Four articles: enough to filter, count and search."""
-    secondary = PhaseFactory(name="Secondary", slug="secondary")
     return {
         "reintegration": ArticlePageFactory(
             parent=hub,
@@ -60,7 +37,7 @@ def articles(hub, topics, settings_types, people):
             first_published=datetime.date(2023, 3, 14),
             authors=[people["mike"]],
             topics=[topics["reintegration"], topics["send"]],
-            setting_types=[settings_types["pru"], settings_types["mainstream"]],
+            setting_types=[setting_types["pru"], setting_types["mainstream"]],
             phase=secondary,
             body=[paragraph("Planning the move with the family matters most for reintegration.")],
         ),
@@ -74,7 +51,7 @@ def articles(hub, topics, settings_types, people):
             first_published=datetime.date(2024, 6, 1),
             authors=[people["yasmin"]],
             topics=[topics["science"]],
-            setting_types=[settings_types["pru"]],
+            setting_types=[setting_types["pru"]],
             body=[paragraph("Practical work and vocabulary come first in science lessons.")],
         ),
         "communication": ArticlePageFactory(

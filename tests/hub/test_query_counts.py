@@ -42,7 +42,7 @@ def count_queries(client, url):
     return len(queries)
 
 
-def add_articles(hub, people, topics, settings_types, how_many):
+def add_articles(hub, people, topics, setting_types, how_many):
     authors = [PersonFactory(given_names=f"Extra{n}", family_name="Author") for n in range(8)]
     for n in range(how_many):
         ArticlePageFactory(
@@ -54,16 +54,16 @@ def add_articles(hub, people, topics, settings_types, how_many):
             first_published=datetime.date(2018 + n % 7, 1 + n % 12, 1),
             authors=[authors[n % 8], people["mike"]],
             topics=[topics["send"], topics["science"], topics["reintegration"]][: 1 + n % 3],
-            setting_types=[settings_types["pru"]],
+            setting_types=[setting_types["pru"]],
         )
 
 
 def test_hub_queries_are_bounded_and_do_not_grow_with_the_number_of_articles(
-    client, hub, articles, people, topics, settings_types
+    client, hub, articles, people, topics, setting_types
 ):
     HubFeaturedArticle.objects.create(hub=hub, article=articles["science"], sort_order=0)
     few = {url: count_queries(client, url) for url in URLS}
-    add_articles(hub, people, topics, settings_types, 60)
+    add_articles(hub, people, topics, setting_types, 60)
     many = {url: count_queries(client, url) for url in URLS}
     over = {url: n for url, n in many.items() if n > MAX_QUERIES}
     assert not over, f"more than {MAX_QUERIES} queries: {over}"
