@@ -238,7 +238,7 @@ def admin_queries(out_path, total):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from submissions.factories import PartnershipEnquiryFactory
+    from submissions.enquiries.factories import PartnershipEnquiryFactory
     from submissions.models import PartnershipEnquiry
 
     user = get_user_model().objects.create_superuser("bench-admin", "bench@example.com", "x")

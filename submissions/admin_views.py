@@ -1,7 +1,10 @@
 """Find and erase everything held about an email address, across every submission model."""
 
 from django import forms
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.urls import reverse_lazy
 from django.views.generic import FormView
 
@@ -22,10 +25,6 @@ def erasable_models(user) -> list:
     # Every submission model has a permission with the codename erase_personal_data, and
     # has_perm() checks codenames per app, so it cannot tell them apart: read which models'
     # permissions the user holds (directly or through a group) instead. One query.
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q
-
     types = ContentType.objects.get_for_models(*models)
     held = set(
         Permission.objects.filter(
@@ -76,9 +75,9 @@ class EraseByEmailView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         email = form.cleaned_data["email"]
         found = find_by_email(email, self.models)
-        # Unfinished applications and "tell me when it opens" requests: for recruitment staff.
-        may_erase_unsubmitted = any(m._meta.model_name == "teacherapplication" for m in self.models)
-        unsubmitted = unsubmitted_counts(email) if may_erase_unsubmitted else {}
+        # Unfinished applications and "tell me when it opens" requests, for the staff who may
+        # erase the submissions they belong with.
+        unsubmitted = unsubmitted_counts(email, self.models)
         if form.cleaned_data["confirm"] and (found or unsubmitted):
             if found:
                 outcome = erase(found, self.request.user)
@@ -88,7 +87,7 @@ class EraseByEmailView(WagtailAdminTemplateMixin, FormView):
                     + ", ".join(ref for refs in outcome.references.values() for ref in refs),
                 )
             if unsubmitted:
-                removed = erase_unsubmitted(email)
+                removed = erase_unsubmitted(email, self.models)
                 messages.success(self.request, f"Erased {removed} unsent records")
             return super().form_valid(form)
         confirm_form = EraseForm(initial={"email": form.cleaned_data["email"], "confirm": True})

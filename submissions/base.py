@@ -1,18 +1,25 @@
 """What every stored form submission shares: the abstract model both forms build on.
 
-A concrete submission model (PartnershipEnquiry here; the teacher application later) subclasses
-`BaseSubmission`, sets `reference_prefix`, `email_fields` and its own `status` choices, and
-gets: an opaque unique reference, timestamps, the spam flag, the form token that makes a double
-submit idempotent, the email delivery record, and its place in retention and erasure
-(`submission_models()` finds every concrete subclass).
+A concrete submission model (`PartnershipEnquiry`, `TeacherApplication`) subclasses
+`BaseSubmission`, sets `reference_prefix`, `email_fields`, `staff_group` and its own `status`
+choices, and gets: an opaque unique reference, timestamps, the spam flag, the form token that
+makes a double submit idempotent, the email delivery record, the staff's own fields (assignee
+and notes), and its place in retention and erasure (`submission_models()` finds every concrete
+subclass). Other models that hold someone's email address without being a submission (an
+unfinished application, a "tell me when it opens" request) declare `email_fields` and the
+submission model whose staff own them, `personal_data_owner`, and `personal_data_models()`
+finds them, so erasure covers them without the shared machinery knowing any form.
 """
 
 from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.admin.utils import quote
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -33,10 +40,28 @@ class BaseSubmission(models.Model):
     notification_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     email_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
+    # Staff only: never set from a public form (the forms do not declare them). The register's
+    # edit view offers as assignees only the active members of `staff_group` and superusers.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The member of staff following this up.",
+    )
+    internal_notes = models.TextField(
+        blank=True, help_text="For staff only: never shown to the person who sent it."
+    )
+
     # Subclasses set these.
     reference_prefix = "SUB"
     email_fields: tuple[str, ...] = ("email",)  # searched by the erase-by-email action
     retention_setting = "SUBMISSIONS_RETENTION_DAYS"
+    # The admin group that owns these submissions: its members review them and are told of new
+    # ones unless `staff_emails_setting` names addresses instead.
+    staff_group = ""
+    staff_emails_setting = ""
     # Templates: submissions/email/<model_name>_confirmation.txt and _notification.txt.
 
     class Meta:
@@ -81,7 +106,13 @@ class BaseSubmission(models.Model):
         return [getattr(self, self.email_fields[0])]
 
     def staff_recipients(self) -> list[str]:
-        return []
+        """Who is told of a new submission: the configured addresses, else the staff group."""
+        configured = getattr(settings, self.staff_emails_setting, None)
+        if configured:
+            return list(configured)
+        return sorted(
+            set(staff_members(self.staff_group).exclude(email="").values_list("email", flat=True))
+        )
 
     def render_email(self, kind: str) -> tuple[str, str]:
         """(subject, body) of the 'confirmation' or 'notification' email."""
@@ -92,9 +123,11 @@ class BaseSubmission(models.Model):
         return " ".join(subject.split()), body
 
     def get_admin_url(self) -> str:
-        from wagtail_modeladmin.helpers import AdminURLHelper
-
-        path = AdminURLHelper(type(self)).get_action_url("inspect", self.pk)
+        """The register's inspect view of this submission (wagtail-modeladmin's URL name)."""
+        meta = self._meta
+        path = reverse(
+            f"{meta.app_label}_{meta.model_name}_modeladmin_inspect", args=[quote(self.pk)]
+        )
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
@@ -104,4 +137,19 @@ def submission_models() -> list[type[BaseSubmission]]:
         model
         for model in apps.get_models()
         if issubclass(model, BaseSubmission) and not model._meta.abstract
+    ]
+
+
+def staff_members(group: str):
+    """The active members of an admin group."""
+    return get_user_model().objects.filter(is_active=True, groups__name=group)
+
+
+def personal_data_models() -> list[type[models.Model]]:
+    """Models that hold an email address outside a submission, each owned by a submission
+    model's staff (`personal_data_owner`): erasure finds and deletes their rows too."""
+    return [
+        model
+        for model in apps.get_models()
+        if getattr(model, "personal_data_owner", None) and getattr(model, "email_fields", None)
     ]

@@ -1,14 +1,16 @@
-"""Retention and erasure across every submission model (see submissions.base)."""
+"""Retention and erasure across every submission model, and the other models that hold an
+email address for one (see submissions.base: `submission_models()`, `personal_data_models()`)."""
 
 import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from .base import submission_models
+from .base import personal_data_models, submission_models
 
 logger = logging.getLogger(__name__)
 
@@ -47,17 +49,19 @@ def purge_expired(*, dry_run: bool = False, now=None) -> Outcome:
     return outcome
 
 
+def _holding(model, email: str):
+    """The rows of a model holding this address in any of its email fields."""
+    query = Q()
+    for name in model.email_fields:
+        query |= Q(**{f"{name}__iexact": email.strip()})
+    return model.objects.filter(query)
+
+
 def find_by_email(email: str, models=None) -> dict:
     """Submissions holding this email address in any of their email fields, per model."""
-    from django.db.models import Q
-
     found = {}
-    address = email.strip()
     for model in models or submission_models():
-        query = Q()
-        for name in model.email_fields:
-            query |= Q(**{f"{name}__iexact": address})
-        matches = list(model.objects.filter(query).order_by("created_at"))
+        matches = list(_holding(model, email).order_by("created_at"))
         if matches:
             found[model] = matches
     return found
@@ -76,27 +80,28 @@ def erase(found: dict, user) -> Outcome:
     return outcome
 
 
-def unsubmitted_counts(email: str) -> dict[str, int]:
-    """What is held about an address outside submissions: unfinished applications and
-    requests to be told when applications open (neither has a reference)."""
-    from .models import ApplicationDraft, OpeningNotification
+def _unsubmitted_models(owners) -> list:
+    """The personal-data models (drafts, requests...) owned by these submission models."""
+    labels = {model._meta.label for model in owners}
+    return [model for model in personal_data_models() if model.personal_data_owner in labels]
 
-    address = email.strip()
+
+def unsubmitted_counts(email: str, owners) -> dict[str, int]:
+    """What else is held about an address for these submission models' staff: rows without a
+    reference, such as unfinished applications and requests to be told when applications open.
+    """
     counts = {
-        "unfinished applications": ApplicationDraft.objects.filter(email__iexact=address).count(),
-        "requests to be emailed when applications open": OpeningNotification.objects.filter(
-            email__iexact=address
-        ).count(),
+        model.personal_data_label: _holding(model, email).count()
+        for model in _unsubmitted_models(owners)
     }
     return {label: n for label, n in counts.items() if n}
 
 
-def erase_unsubmitted(email: str) -> int:
-    from .models import ApplicationDraft, OpeningNotification
-
-    address = email.strip()
-    drafts, _ = ApplicationDraft.objects.filter(email__iexact=address).delete()
-    requests, _ = OpeningNotification.objects.filter(email__iexact=address).delete()
-    if drafts or requests:
-        logger.info("Erased %d drafts and %d opening requests on request", drafts, requests)
-    return drafts + requests
+def erase_unsubmitted(email: str, owners) -> int:
+    removed = 0
+    for model in _unsubmitted_models(owners):
+        deleted, _ = _holding(model, email).delete()
+        if deleted:
+            logger.info("Erased %d %s on request", deleted, model._meta.verbose_name_plural)
+        removed += deleted
+    return removed

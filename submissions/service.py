@@ -10,6 +10,7 @@ import logging
 
 from django.db import IntegrityError, transaction
 
+from . import tasks
 from .base import BaseSubmission
 from .references import generate_reference
 
@@ -61,10 +62,8 @@ def submit(form, *, token: str, spam_reasons: list[str] | tuple = ()) -> BaseSub
 
 def enqueue_emails(instance: BaseSubmission, attempt: int = 1) -> bool:
     """Put the email task on the durable queue. False (and a log line) if that failed."""
-    from .tasks import send_submission_emails
-
     try:
-        send_submission_emails.enqueue(instance._meta.label_lower, instance.pk, attempt)
+        tasks.send_submission_emails.enqueue(instance._meta.label_lower, instance.pk, attempt)
     except Exception:
         # The submission is safe; the sweeper command will enqueue it later.
         logger.exception("Could not enqueue the emails of %s", instance.reference)

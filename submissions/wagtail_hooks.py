@@ -8,15 +8,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
 from .admin_views import EraseByEmailView, user_can_erase
-from .application_admin import CohortViewSet
-from .application_modeladmin import (
-    BlindScreeningView,
-    MonitoringReportView,
-    TeacherApplicationAdmin,
-)
-from .choices import EnquiryStatus
-from .modeladmin import PartnershipEnquiryAdmin
-from .models import PartnershipEnquiry
+from .applications.register import BlindScreeningView, TeacherApplicationAdmin
+from .applications.reports import MonitoringReportView
+from .applications.viewsets import CohortViewSet
+from .enquiries.choices import EnquiryStatus
+from .enquiries.models import PartnershipEnquiry
+from .enquiries.register import PartnershipEnquiryAdmin
 
 modeladmin_register(PartnershipEnquiryAdmin)
 register_snippet(CohortViewSet)

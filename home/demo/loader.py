@@ -65,6 +65,56 @@ def ensure_navigation_link(context: DemoContext, page: Page, label: str) -> None
     context.note(f"navigation link to {page.title}")
 
 
+def cta(page, heading, text, label, style="primary"):
+    """A call-to-action block linking to `page`, as raw stream data."""
+    return {
+        "type": "call_to_action",
+        "value": {
+            "heading": heading,
+            "text": text,
+            "link": {"label": label, "page": page.pk, "external_url": ""},
+            "style": style,
+        },
+    }
+
+
+def links_to(stream, page) -> bool:
+    """Whether any block of this stream (at any depth of its raw data) links to the page."""
+
+    def walk(value):
+        if isinstance(value, dict):
+            if value.get("page") == page.pk or f"/{page.slug}/" in str(
+                value.get("external_url", "")
+            ):
+                return True
+            return any(walk(v) for v in value.values())
+        if isinstance(value, list):
+            return any(walk(v) for v in value)
+        return False
+
+    return walk(list(stream.raw_data))
+
+
+def add_link(context, target, field, block, what, page):
+    """Append a call to action to `page` to one of the target page's streams, unless one
+    links there already or the stream is full (the editor then chooses)."""
+    stream_field = next((f for f in target._meta.fields if f.name == field), None)
+    stream_block = getattr(stream_field, "stream_block", None)
+    if stream_block is None or block["type"] not in stream_block.child_blocks:
+        context.note(f"NOT linked from {what}: it has no {field} stream with calls to action")
+        return
+    stream = getattr(target, field)
+    if links_to(stream, page):
+        return
+    max_num = stream_block.meta.max_num
+    if max_num is not None and len(stream) >= max_num:
+        context.note(f"NOT linked from {what}: {field} already holds {max_num} blocks")
+        return
+    setattr(target, field, [*stream.raw_data, block])
+    target.save_revision().publish()
+    context.note(f"link to {page.title.lower()} from {what}")
+
+
 def ensure_home(stdout=None) -> tuple[Site, HomePage, bool]:
     """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()

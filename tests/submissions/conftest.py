@@ -10,12 +10,9 @@ from home.factories import (
     ProgrammePageFactory,
     SelectionCompetencyFactory,
 )
-from submissions.choices import start_term_choices
-from submissions.factories import (
-    ApplicationPageFactory,
-    CohortFactory,
-    ExpressionOfInterestPageFactory,
-)
+from submissions.applications.factories import ApplicationPageFactory, CohortFactory
+from submissions.enquiries.choices import start_term_choices
+from submissions.enquiries.factories import ExpressionOfInterestPageFactory
 from submissions.protection import FormState
 
 EOI_URL = "/expression-of-interest/"

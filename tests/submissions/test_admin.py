@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from submissions.factories import PartnershipEnquiryFactory
+from submissions.enquiries.factories import PartnershipEnquiryFactory
 from submissions.models import PartnershipEnquiry
 
 pytestmark = pytest.mark.django_db
@@ -142,6 +142,29 @@ def test_editors_cannot_be_assigned(staff_client, editor):
         f"{INDEX}edit/{enquiry.pk}/", {"status": "new", "assigned_to": str(editor.pk)}
     )
 
+    enquiry.refresh_from_db()
+    assert enquiry.assigned_to is None
+
+
+def test_only_the_team_and_superusers_are_offered_as_assignees(
+    staff_client, staff, editor, django_user_model
+):
+    recruiter = django_user_model.objects.create_user("rita", "rita@the-difference.test", "pw")
+    recruiter.groups.add(Group.objects.get(name="Recruitment"))
+    admin = django_user_model.objects.create_superuser("root", "root@the-difference.test", "pw")
+    inactive = django_user_model.objects.create_user("gone", "gone@the-difference.test", "pw")
+    inactive.groups.add(Group.objects.get(name="Partnerships"))
+    inactive.is_active = False
+    inactive.save()
+    enquiry = PartnershipEnquiryFactory()
+
+    page = BeautifulSoup(staff_client.get(f"{INDEX}edit/{enquiry.pk}/").content, "html.parser")
+    offered = {o["value"] for o in page.select("select[name=assigned_to] option") if o["value"]}
+    assert offered == {str(staff.pk), str(admin.pk)}
+
+    staff_client.post(
+        f"{INDEX}edit/{enquiry.pk}/", {"status": "new", "assigned_to": str(recruiter.pk)}
+    )
     enquiry.refresh_from_db()
     assert enquiry.assigned_to is None
 

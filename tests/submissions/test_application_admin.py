@@ -10,7 +10,7 @@ from wagtail.models import ModelLogEntry
 import pytest
 from bs4 import BeautifulSoup
 
-from submissions.factories import CohortFactory, TeacherApplicationFactory
+from submissions.applications.factories import CohortFactory, TeacherApplicationFactory
 from submissions.models import TeacherApplication
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +150,22 @@ def test_each_team_erases_only_its_own_submissions(client, django_user_model):
 
     assert erasable_models(partnerships) == [PartnershipEnquiry]
     assert erasable_models(recruitment) == [TeacherApplication]
+
+
+def test_the_other_team_neither_finds_nor_erases_unfinished_applications(
+    client, django_user_model
+):
+    from submissions.models import ApplicationDraft, OpeningNotification
+
+    cohort = CohortFactory()
+    ApplicationDraft.objects.create(cohort=cohort, email="draft@example.com")
+    OpeningNotification.objects.create(email="draft@example.com", cohort=cohort)
+    partnerships = django_user_model.objects.create_user("p", "p@example.org", "pw")
+    partnerships.groups.add(Group.objects.get(name="Partnerships"))
+    client.force_login(partnerships)
+
+    found = client.post("/admin/submissions/erase/", {"email": "draft@example.com"})
+    assert "unfinished applications" not in found.text
+    client.post("/admin/submissions/erase/", {"email": "draft@example.com", "confirm": "True"})
+    assert ApplicationDraft.objects.count() == 1
+    assert OpeningNotification.objects.count() == 1

@@ -13,14 +13,14 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from submissions.application_choices import STATEMENT_WORD_LIMIT
-from submissions.application_steps import (
+from submissions.applications.choices import STATEMENT_WORD_LIMIT
+from submissions.applications.factories import CohortFactory
+from submissions.applications.steps import (
     CurrentRoleForm,
     PersonalDetailsForm,
     RefereesForm,
     StatementForm,
 )
-from submissions.factories import CohortFactory
 from submissions.models import ApplicationDraft, TeacherApplication
 
 from .conftest import APPLY_URL
@@ -309,7 +309,7 @@ text_values = st.one_of(
 def _preferences(data):
     from datetime import date
 
-    from submissions.application_steps import PreferencesForm
+    from submissions.applications.steps import PreferencesForm
     from submissions.models import Cohort
 
     cohort = Cohort(pk=7, name="Cohort 2030", programme_starts=date(2030, 9, 1))
@@ -318,19 +318,19 @@ def _preferences(data):
 
 def _eligibility(data):
     from home.models.programme import Criterion
-    from submissions.application_forms import EligibilityForm
+    from submissions.applications.forms import EligibilityForm
 
     return EligibilityForm([Criterion("qts", "QTS", "You hold QTS.", "")], data)
 
 
 def _declarations(data):
-    from submissions.application_steps import DeclarationsForm
+    from submissions.applications.steps import DeclarationsForm
 
     return DeclarationsForm(data)
 
 
 def _monitoring(data):
-    from submissions.application_forms import MonitoringForm
+    from submissions.applications.forms import MonitoringForm
 
     return MonitoringForm(data)
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 import pytest
 from bs4 import BeautifulSoup
 
-from submissions.factories import CohortFactory
+from submissions.applications.factories import CohortFactory
 from submissions.models import MonitoringResponse, TeacherApplication
 
 from .conftest import APPLY_URL

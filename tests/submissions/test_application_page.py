@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from home.models import HomePage
-from submissions.factories import CohortFactory
+from submissions.applications.factories import CohortFactory
+from submissions.applications.models import purge_opening_notifications
 from submissions.models import ApplicationPage, Cohort, OpeningNotification
-from submissions.models.application import purge_opening_notifications
 
 from .conftest import APPLY_URL, aged_state
 

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 import pytest
 from bs4 import BeautifulSoup
 
-from submissions.factories import TeacherApplicationFactory
+from submissions.applications.factories import TeacherApplicationFactory
 from submissions.models import TeacherApplication
 from taxonomy.places import POSTCODE_AREA_REGIONS, REGIONS, region_for_postcode
 
@@ -149,7 +149,7 @@ def test_the_data_migration_fills_the_region_of_earlier_applications():
 @pytest.mark.django_db
 def test_the_demo_applications_have_regions(cohort):
     from home.demo.loader import DemoContext
-    from submissions.application_demo import EXAMPLE_APPLICATIONS, load_example_applications
+    from submissions.applications.demo import EXAMPLE_APPLICATIONS, load_example_applications
 
     load_example_applications(DemoContext(site=None, home=None), cohort)
 

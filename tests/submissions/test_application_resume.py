@@ -11,7 +11,7 @@ from django.utils import timezone
 
 import pytest
 
-from submissions.application_resume import make_token
+from submissions.applications.resume import make_token
 from submissions.models import ApplicationDraft
 
 from .conftest import APPLY_URL

@@ -12,7 +12,7 @@ import pytest
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from submissions.factories import PartnershipEnquiryFactory
+from submissions.enquiries.factories import PartnershipEnquiryFactory
 from submissions.models import PartnershipEnquiry
 from submissions.tasks import MAX_ATTEMPTS, retry_delay
 

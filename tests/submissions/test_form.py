@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from submissions.choices import ImprovementArea, start_term_choices
-from submissions.forms import ExpressionOfInterestForm
+from submissions.enquiries.choices import ImprovementArea, start_term_choices
+from submissions.enquiries.forms import ExpressionOfInterestForm
 from submissions.models import PartnershipEnquiry
 from submissions.service import submit
 from taxonomy.places import current_choices

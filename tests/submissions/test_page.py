@@ -306,7 +306,7 @@ class TestPageTree(WagtailPageTestCase):
         from wagtail.models import Page, Site
 
         from home.factories import HomePageFactory
-        from submissions.factories import ExpressionOfInterestPageFactory
+        from submissions.enquiries.factories import ExpressionOfInterestPageFactory
 
         home = HomePageFactory(parent=Page.get_first_root_node(), slug="home-preview")
         Site.objects.update_or_create(
@@ -320,7 +320,7 @@ class TestPageTree(WagtailPageTestCase):
         from wagtail.models import Page
 
         from home.factories import HomePageFactory
-        from submissions.factories import ExpressionOfInterestPageFactory
+        from submissions.enquiries.factories import ExpressionOfInterestPageFactory
 
         home = HomePageFactory(parent=Page.get_first_root_node(), slug="home-tree")
         assert ExpressionOfInterestPage.can_create_at(home)

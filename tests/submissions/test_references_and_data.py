@@ -7,8 +7,8 @@ from django.db import IntegrityError
 import pytest
 
 from submissions import service
-from submissions.factories import PartnershipEnquiryFactory
-from submissions.forms import ExpressionOfInterestForm
+from submissions.enquiries.factories import PartnershipEnquiryFactory
+from submissions.enquiries.forms import ExpressionOfInterestForm
 from submissions.models import PartnershipEnquiry
 from submissions.references import ALPHABET, generate_reference, reference_pattern
 from taxonomy import places as local_authorities

@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 
 from submissions.base import BaseSubmission, submission_models
-from submissions.factories import PartnershipEnquiryFactory
+from submissions.enquiries.factories import PartnershipEnquiryFactory
 from submissions.models import PartnershipEnquiry
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from submissions.models import ApplicationPage, Cohort, OpeningNotification
+from submissions.applications.models import Cohort, OpeningNotification
+from submissions.applications.page import ApplicationPage
 from submissions.tasks import DELIVERY_ERRORS
 
 

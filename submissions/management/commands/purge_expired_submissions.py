@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from submissions.applications.models import purge_expired_drafts, purge_opening_notifications
 from submissions.base import submission_models
-from submissions.models.application import purge_expired_drafts, purge_opening_notifications
 from submissions.retention import purge_expired
 
 

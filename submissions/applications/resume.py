@@ -18,8 +18,9 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from submissions.tasks import DELIVERY_ERRORS, MAX_ATTEMPTS, EmailDeliveryFailed, retry_delay
+
 from .models import ApplicationDraft
-from .tasks import DELIVERY_ERRORS, MAX_ATTEMPTS, EmailDeliveryFailed, retry_delay
 
 logger = logging.getLogger(__name__)
 SALT = "submissions.application-resume"

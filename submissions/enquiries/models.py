@@ -1,10 +1,12 @@
-from django.conf import settings
-from django.contrib.auth import get_user_model
+"""The schools' Expression of Interest, as stored: one `PartnershipEnquiry` per form sent."""
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from submissions.base import BaseSubmission
-from submissions.choices import (
+from taxonomy import places as local_authorities
+
+from .choices import (
     EnquiryStatus,
     HeardAbout,
     ImprovementArea,
@@ -13,7 +15,6 @@ from submissions.choices import (
     SettingType,
     start_term_label,
 )
-from taxonomy import places as local_authorities
 
 PARTNERSHIPS_GROUP = "Partnerships"
 
@@ -63,23 +64,10 @@ class PartnershipEnquiry(BaseSubmission):
     )
     privacy_acknowledged = models.BooleanField(default=False)
 
-    # Staff only
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=models.Q(is_active=True)
-        & (models.Q(groups__name=PARTNERSHIPS_GROUP) | models.Q(is_superuser=True)),
-        help_text="The member of staff following this enquiry up.",
-    )
-    internal_notes = models.TextField(
-        blank=True, help_text="For staff only: never shown to the school."
-    )
-
     reference_prefix = "EOI"
     email_fields = ("email",)
+    staff_group = PARTNERSHIPS_GROUP
+    staff_emails_setting = "SUBMISSIONS_PARTNERSHIPS_EMAILS"
 
     class Meta(BaseSubmission.Meta):
         verbose_name = "partnership enquiry"
@@ -123,13 +111,3 @@ class PartnershipEnquiry(BaseSubmission):
         return self.get_email_status_display()
 
     email_status.fget.short_description = "emails"
-
-    def staff_recipients(self) -> list[str]:
-        if settings.SUBMISSIONS_PARTNERSHIPS_EMAILS:
-            return list(settings.SUBMISSIONS_PARTNERSHIPS_EMAILS)
-        users = (
-            get_user_model()
-            .objects.filter(is_active=True, groups__name=PARTNERSHIPS_GROUP)
-            .exclude(email="")
-        )
-        return sorted(set(users.values_list("email", flat=True)))

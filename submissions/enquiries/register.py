@@ -1,27 +1,23 @@
 """The staff register of partnership enquiries (wagtail-modeladmin).
 
 Only users with the model's view permission (the "Partnerships" group, made by migration 0002,
-and superusers) see it: Wagtail's editors do not. Staff can read an enquiry (inspect), move it
-through the status workflow with notes and an assignee (edit: those three fields only), filter,
-search and export it. Viewing, exporting and status changes are written to Wagtail's audit log.
-Nobody creates enquiries here; only superusers delete them (and the retention and erasure
-tools, in submissions.retention).
+and superusers) see it: Wagtail's editors do not. Built from the shared register pieces in
+`submissions.registers`.
 """
 
 from django.contrib.admin import SimpleListFilter
-from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
+from submissions.registers import (
+    SubmissionEditView,
+    SubmissionIndexView,
+    SubmissionInspectView,
+    SubmissionPermissionHelper,
+)
 from taxonomy import places as local_authorities
 
-from .export import SafeSpreadsheetMixin
 from .models import PartnershipEnquiry
 
 
@@ -36,80 +32,6 @@ class LocalAuthorityFilter(SimpleListFilter):
         if self.value():
             return queryset.filter(local_authority=self.value())
         return queryset
-
-
-class SubmissionPermissionHelper(PermissionHelper):
-    """Submissions arrive from the public form only, and are deleted by superusers only."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return user.is_active and user.is_superuser
-
-    def user_can_copy_obj(self, user, obj):
-        return False
-
-
-class SubmissionIndexView(SafeSpreadsheetMixin, IndexView):
-    """The register: exports neutralise formulas and are written to the audit log."""
-
-    def get_heading(self, queryset, field):
-        heading = getattr(self.model_admin, "export_headings", {}).get(field)
-        return heading or super().get_heading(queryset, field)
-
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        log_each(queryset, "submissions.export", self.request.user, {"format": spreadsheet_format})
-        return super().as_spreadsheet(queryset, spreadsheet_format)
-
-
-class SubmissionInspectView(InspectView):
-    def get(self, request, *args, **kwargs):
-        log(instance=self.instance, action="submissions.view", user=request.user)
-        return super().get(request, *args, **kwargs)
-
-
-class SubmissionEditView(EditView):
-    def form_valid(self, form):
-        model = type(self.instance)
-        before = model.objects.filter(pk=self.instance.pk).values_list("status", flat=True).get()
-        response = super().form_valid(form)
-        if before != self.instance.status:
-            labels = dict(model._meta.get_field("status").choices)
-            log(
-                instance=self.instance,
-                action="submissions.status_change",
-                user=self.request.user,
-                data={
-                    "from": before,
-                    "to": self.instance.status,
-                    "from_label": str(labels.get(before, before)),
-                    "to_label": str(labels.get(self.instance.status, self.instance.status)),
-                },
-            )
-        return response
-
-
-def log_each(queryset, action: str, user, data: dict) -> None:
-    """One audit entry per record, in one insert, whatever the number of records."""
-    rows = list(queryset.order_by().values_list("pk", "reference"))
-    content_type = ContentType.objects.get_for_model(queryset.model)
-    now = timezone.now()
-    ModelLogEntry.objects.bulk_create(
-        [
-            ModelLogEntry(
-                content_type=content_type,
-                object_id=str(pk),
-                label=reference,
-                action=action,
-                user=user,
-                timestamp=now,
-                data=data,
-            )
-            for pk, reference in rows
-        ],
-        batch_size=1000,
-    )
 
 
 class PartnershipEnquiryAdmin(ModelAdmin):

@@ -1,19 +1,18 @@
-import logging
+"""The schools' Expression of Interest page: the form, and its confirmation."""
 
 from django.db import models
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.template.response import TemplateResponse
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from home.models import BasePage
+from submissions.protection import STATE_FIELD, FormState, check_rate_limit, spam_reasons
+from submissions.responses import may_see_confirmation, rate_limited, remember_reference
+from submissions.service import submit
 
-logger = logging.getLogger(__name__)
-
-SESSION_KEY = "submissions:references"
-SESSION_LIMIT = 20
+from .forms import ExpressionOfInterestForm
 
 
 class ExpressionOfInterestPage(RoutablePageMixin, BasePage):
@@ -78,10 +77,6 @@ class ExpressionOfInterestPage(RoutablePageMixin, BasePage):
 
     @path("")
     def form_view(self, request):
-        from submissions.forms import ExpressionOfInterestForm
-        from submissions.protection import STATE_FIELD, FormState, check_rate_limit, spam_reasons
-        from submissions.service import submit
-
         if request.method == "POST":
             retry_after = check_rate_limit(request, "eoi")
             if retry_after is not None:
@@ -104,28 +99,10 @@ class ExpressionOfInterestPage(RoutablePageMixin, BasePage):
 
     @path("confirmation/<str:reference>/", name="confirmation")
     def confirmation_view(self, request, reference):
-        if reference not in request.session.get(SESSION_KEY, []):
+        if not may_see_confirmation(request, reference):
             raise Http404("No confirmation for this browser")
         return self.render(
             request,
             template="submissions/confirmation.html",
             context_overrides={"reference": reference},
         )
-
-
-def remember_reference(request, reference: str) -> None:
-    """The session may show this reference's confirmation page: nothing else identifies it."""
-    references = [r for r in request.session.get(SESSION_KEY, []) if r != reference]
-    request.session[SESSION_KEY] = [*references, reference][-SESSION_LIMIT:]
-
-
-def rate_limited(request, page, retry_after: int):
-    logger.warning("Form posts rate-limited on %s", request.path)
-    response = TemplateResponse(
-        request,
-        "submissions/rate_limited.html",
-        {"page": page, "retry_minutes": max(1, round(retry_after / 60))},
-        status=429,
-    )
-    response["Retry-After"] = str(retry_after)
-    return response

@@ -1,13 +1,12 @@
-"""The selection register of teacher applications (wagtail-modeladmin).
+"""The selection register of teacher applications (wagtail-modeladmin), and blind screening.
 
-Built from the Expression of Interest register's pieces (permission helper, audited index,
-inspect and edit views, formula-safe export). Only the "Recruitment" group (migration 0005)
-and superusers see applications.
+Built from the shared register pieces in `submissions.registers` (permission helper, audited
+index, inspect and edit views, formula-safe export). Only the "Recruitment" group (migration
+0005) and superusers see applications.
 """
 
 from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -18,23 +17,18 @@ from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
 
-from taxonomy.places import REGION_NAMES, REGIONS
-
-from .application_choices import (
-    DEFAULT_COMPETENCIES,
-    MONITORING_QUESTIONS,
-    SMALL_NUMBER_THRESHOLD,
-    STATEMENT_WORD_LIMIT,
-)
-from .application_steps import count_words
-from .modeladmin import (
+from home.models import get_programme_requirements
+from submissions.registers import (
     SubmissionEditView,
     SubmissionIndexView,
     SubmissionInspectView,
     SubmissionPermissionHelper,
 )
-from .models import Cohort, MonitoringResponse, TeacherApplication
-from .models.application import OUTSIDE_ENGLAND
+from taxonomy.places import REGION_NAMES, REGIONS
+
+from .choices import DEFAULT_COMPETENCIES, STATEMENT_WORD_LIMIT
+from .models import OUTSIDE_ENGLAND, Cohort, TeacherApplication
+from .steps import count_words
 
 
 class CohortFilter(SimpleListFilter):
@@ -212,8 +206,6 @@ class BlindScreeningView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from home.models import get_programme_requirements
-
         application = get_object_or_404(
             TeacherApplication.objects.select_related("cohort"), pk=self.kwargs["pk"]
         )
@@ -260,66 +252,3 @@ class ApplicationButtonHelper(ButtonHelper):
 
 
 TeacherApplicationAdmin.button_helper_class = ApplicationButtonHelper
-
-
-# --- equal-opportunities aggregates -------------------------------------------------------
-
-
-def monitoring_aggregates(responses, threshold: int = SMALL_NUMBER_THRESHOLD) -> list[dict]:
-    """Per question, each answer's count, or None where fewer than `threshold` gave it.
-
-    One query per question (eight in all), whatever the number of responses. A suppressed
-    count is also left out of nothing else: the total shown is the number of responses, which
-    is itself suppressed when small, so no count can be worked out by subtraction.
-    """
-    total = responses.count()
-    rows = []
-    for name, (label, choices) in MONITORING_QUESTIONS.items():
-        counts = dict(
-            responses.exclude(**{name: ""}).values_list(name).annotate(n=Count("pk")).order_by()
-        )
-        answers = [
-            {
-                "label": answer_label,
-                "count": counts.get(key, 0) if counts.get(key, 0) >= threshold else None,
-            }
-            for key, answer_label in choices
-        ]
-        unanswered = total - sum(counts.values())
-        answers.append(
-            {
-                "label": "Not answered",
-                "count": unanswered if unanswered >= threshold else None,
-            }
-        )
-        rows.append({"question": label, "answers": answers})
-    return rows
-
-
-class MonitoringReportView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "submissions/admin/monitoring_report.html"
-    page_title = "Equal opportunities"
-    header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("submissions.view_teacherapplication"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        cohorts = list(Cohort.objects.all())
-        chosen = self.request.GET.get("cohort", "")
-        responses = MonitoringResponse.objects.all()
-        if chosen.isdigit():
-            responses = responses.filter(cohort_id=int(chosen))
-        total = responses.count()
-        return {
-            **super().get_context_data(**kwargs),
-            "cohorts": cohorts,
-            "chosen": chosen,
-            "total": total if total >= SMALL_NUMBER_THRESHOLD else None,
-            "threshold": SMALL_NUMBER_THRESHOLD,
-            "questions": monitoring_aggregates(responses)
-            if total >= SMALL_NUMBER_THRESHOLD
-            else [],
-        }

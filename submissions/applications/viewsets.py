@@ -1,4 +1,4 @@
-"""Admin for teacher applications: cohorts (application windows)."""
+"""Cohorts (application windows) in the admin: a snippet viewset under its own menu item."""
 
 from wagtail.snippets.views.snippets import SnippetViewSet
 

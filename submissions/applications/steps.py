@@ -15,15 +15,21 @@ from django.core.validators import MaxValueValidator
 from django.utils import timezone
 
 from home.models import get_programme_requirements
+from submissions.forms import (
+    SubmissionForm,
+    WholeNumberField,
+    clean_phone_number,
+    email_field,
+    messages,
+)
 
-from .application_choices import (
+from .choices import (
     DEFAULT_COMPETENCIES,
     STATEMENT_WORD_LIMIT,
     HeardAboutProgramme,
     LeadershipExperience,
     TeachingPhase,
 )
-from .forms import PHONE, SubmissionForm, WholeNumberField, messages
 from .models import Cohort, TeacherApplication
 
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
@@ -72,20 +78,6 @@ def text(label, required_message, max_length=200, **kwargs):
     )
 
 
-def email_field(label, required_message, **kwargs):
-    return forms.EmailField(
-        label=label,
-        max_length=254,
-        error_messages=messages(
-            required_message,
-            invalid="Enter an email address in the correct format, like name@example.com",
-            max_length=f"{label} must be 254 characters or fewer",
-        ),
-        widget=forms.EmailInput(attrs={"spellcheck": "false", **kwargs.pop("attrs", {})}),
-        **kwargs,
-    )
-
-
 class PersonalDetailsForm(StepForm):
     full_name = text(
         "Full name",
@@ -113,13 +105,7 @@ class PersonalDetailsForm(StepForm):
     )
 
     def clean_telephone(self):
-        raw = self.cleaned_data["telephone"]
-        if not PHONE.fullmatch(re.sub(r"[\s\-().]", "", raw)):
-            raise forms.ValidationError(
-                "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192",
-                code="invalid",
-            )
-        return raw.strip()
+        return clean_phone_number(self.cleaned_data["telephone"])
 
     def clean_postcode(self):
         postcode = re.sub(r"\s+", "", self.cleaned_data["postcode"]).upper()

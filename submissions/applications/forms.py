@@ -1,13 +1,16 @@
-"""Forms of the teacher application page (see submissions.models.application_page).
+"""The apply page's forms around the application: the request to be told when applications
+open, the eligibility check and the equal-opportunities questions. (The application's own steps
+are in `submissions.applications.steps`.)
 
-They reuse the Expression of Interest machinery: `SubmissionForm` (honeypot, signed form state,
-error list) and the GOV.UK field rendering of `{% govuk_field %}`.
+They use the shared form machinery: `SubmissionForm` (honeypot, signed form state, error list)
+and the GOV.UK field rendering of `{% govuk_field %}`.
 """
 
 from django import forms
 
-from .application_choices import MONITORING_QUESTIONS
-from .forms import SubmissionForm, messages
+from submissions.forms import SubmissionForm, email_field, messages
+
+from .choices import MONITORING_QUESTIONS
 from .models import MonitoringResponse, OpeningNotification
 
 YES, NO = "yes", "no"
@@ -15,16 +18,7 @@ YES_NO = [(YES, "Yes"), (NO, "No")]
 
 
 class OpeningNotificationForm(SubmissionForm):
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        error_messages=messages(
-            "Enter an email address",
-            invalid="Enter an email address in the correct format, like name@example.com",
-            max_length="Email address must be 254 characters or fewer",
-        ),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
+    email = email_field(attrs={"autocomplete": "email"})
     consent = forms.BooleanField(
         label="Email me once when applications open. I understand my address is kept only "
         "until that application window closes.",

@@ -1,30 +1,33 @@
-"""Teacher applications: cohorts (application windows) and "tell me when it opens" requests.
+"""Teacher applications as stored: cohorts, requests to be told, drafts, applications, monitoring.
 
 A `Cohort` is one intake of the programme with its application window. The apply page is open
 while a cohort's window is; when none is, it names the next window (if one is set) and takes
 email addresses of people who want to be told when it opens (`OpeningNotification`, stored with
 their consent and deleted once that window has closed: see `purge_opening_notifications`).
+An application is written into an `ApplicationDraft`, step by step, and becomes a
+`TeacherApplication` when sent; the optional equal-opportunities answers are a
+`MonitoringResponse`, linked to nothing but the cohort.
 """
 
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from submissions.application_choices import (
+from submissions.base import BaseSubmission
+from taxonomy.places import REGION_NAMES, REGIONS, region_for_postcode
+
+from .choices import (
     ApplicationStatus,
     HeardAboutProgramme,
     LeadershipExperience,
     TeachingPhase,
 )
-from submissions.base import BaseSubmission
-from taxonomy.places import REGION_NAMES, REGIONS, region_for_postcode
 
 # Requests made while no next window was set are kept at most this long.
 UNASSIGNED_NOTIFICATION_DAYS = 365
@@ -97,6 +100,11 @@ class OpeningNotification(models.Model):
     )
     consent_given_at = models.DateTimeField(default=timezone.now, editable=False)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # Erased with the applications: the Recruitment team's personal data.
+    email_fields = ("email",)
+    personal_data_owner = "submissions.TeacherApplication"
+    personal_data_label = "requests to be emailed when applications open"
 
     class Meta:
         ordering = ["-consent_given_at"]
@@ -175,24 +183,11 @@ class TeacherApplication(BaseSubmission):
     )
     declarations_confirmed = models.BooleanField(default=False)
 
-    # Staff only
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=models.Q(is_active=True)
-        & (models.Q(groups__name=RECRUITMENT_GROUP) | models.Q(is_superuser=True)),
-        help_text="The reviewer screening this application.",
-    )
-    internal_notes = models.TextField(
-        blank=True, help_text="For staff only: never shown to the applicant."
-    )
-
     reference_prefix = "APP"
     email_fields = ("email",)
     retention_setting = "APPLICATIONS_RETENTION_DAYS"
+    staff_group = RECRUITMENT_GROUP
+    staff_emails_setting = "APPLICATIONS_RECRUITMENT_EMAILS"
 
     class Meta(BaseSubmission.Meta):
         verbose_name = "teacher application"
@@ -210,17 +205,6 @@ class TeacherApplication(BaseSubmission):
     def retention_period(cls) -> timedelta:
         return timedelta(days=getattr(settings, cls.retention_setting, 730))
 
-    def staff_recipients(self) -> list[str]:
-        emails = getattr(settings, "APPLICATIONS_RECRUITMENT_EMAILS", None)
-        if emails:
-            return list(emails)
-        users = (
-            get_user_model()
-            .objects.filter(is_active=True, groups__name=RECRUITMENT_GROUP)
-            .exclude(email="")
-        )
-        return sorted(set(users.values_list("email", flat=True)))
-
 
 class ApplicationDraft(models.Model):
     """An application in progress, saved at every step. Found by its random id only."""
@@ -234,6 +218,11 @@ class ApplicationDraft(models.Model):
     unchecked_answers = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    # Erased with the applications: the Recruitment team's personal data.
+    email_fields = ("email",)
+    personal_data_owner = "submissions.TeacherApplication"
+    personal_data_label = "unfinished applications"
 
     class Meta:
         verbose_name = "application draft"

@@ -1,15 +1,20 @@
-"""Demo content for teacher applications: cohorts, the apply page and the links to it.
+"""Demo content for teacher applications: cohorts, the apply page, the links to it, and a few
+fake applications.
 
 Called from submissions.demo.load (run by `manage.py load_demo_content`). Idempotent: cohorts
-are found by name, the page by slug, and links are set only where none exists yet.
+are found by name, the page by slug, links are set only where none exists yet, and the example
+applications by their fixed demo references.
 """
 
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from home.demo.loader import ensure_page
-from submissions.models import ApplicationPage, Cohort
+from home.demo.loader import add_link, cta, ensure_page, links_to
+
+from .choices import DEFAULT_COMPETENCIES
+from .models import Cohort, TeacherApplication
+from .page import ApplicationPage
 
 SLUG = "apply"
 
@@ -56,8 +61,6 @@ def cohorts(today: date) -> list[dict]:
 
 
 def load(context):
-    from submissions.demo import add_link, cta, links_to
-
     today = timezone.localdate()
     for fields in cohorts(today):
         if not Cohort.objects.filter(name=fields["name"]).exists():
@@ -150,9 +153,6 @@ EXAMPLE_APPLICATIONS = [
 
 
 def load_example_applications(context, cohort) -> None:
-    from submissions.application_choices import DEFAULT_COMPETENCIES
-    from submissions.models import TeacherApplication
-
     made = 0
     now = timezone.now()
     for reference, name, school, phase, subject, status, days_ago in EXAMPLE_APPLICATIONS:

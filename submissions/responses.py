@@ -1,0 +1,38 @@
+"""What both form pages do around a post: the 429 page, and which confirmations a browser may see.
+
+A confirmation page shows a reference only to the session that sent it: `remember_reference()`
+records it after a successful post and `may_see_confirmation()` checks it. Nothing else
+identifies the person, so a guessed or shared confirmation URL shows nothing.
+"""
+
+import logging
+
+from django.template.response import TemplateResponse
+
+logger = logging.getLogger(__name__)
+
+SESSION_KEY = "submissions:references"
+SESSION_LIMIT = 20
+
+
+def remember_reference(request, reference: str) -> None:
+    """The session may show this reference's confirmation page: nothing else identifies it."""
+    references = [r for r in request.session.get(SESSION_KEY, []) if r != reference]
+    request.session[SESSION_KEY] = [*references, reference][-SESSION_LIMIT:]
+
+
+def may_see_confirmation(request, reference: str) -> bool:
+    return reference in request.session.get(SESSION_KEY, [])
+
+
+def rate_limited(request, page, retry_after: int):
+    """The 429 page: the post was not taken; when to try again."""
+    logger.warning("Form posts rate-limited on %s", request.path)
+    response = TemplateResponse(
+        request,
+        "submissions/rate_limited.html",
+        {"page": page, "retry_minutes": max(1, round(retry_after / 60))},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
