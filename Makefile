@@ -65,10 +65,11 @@ test-fast: install-dev ## Run everything but the browser tests
 test-browser: install-dev $(CHROMIUM) ## Run only the browser and accessibility tests
 	$(call PYTEST,-m browser)
 
-lint: install-dev ## Check formatting and lint Python (ruff) and templates (djhtml)
+lint: install-dev ## Check formatting, lint Python (ruff), templates (djhtml) and the import layers (lint-imports)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports --no-cache
 
 format: install-dev ## Format Python and templates in place
 	$(BIN)/ruff format .
