@@ -1,4 +1,5 @@
-"""Factories for case studies, shared by tests and the bench's case study generator."""
+"""Factories for case studies, for the tests. (The demo content is built by `casestudies.demo`,
+and the bench's case studies by `manage.py generate_case_studies`, not from these.)"""
 
 from django.utils import timezone
 

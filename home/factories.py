@@ -1,4 +1,6 @@
-"""Factories for the site's own pages and evidence, shared by tests and the demo-content command."""
+"""Factories for the site's own pages and evidence, for the tests (and the bench's query counts).
+
+The demo content is built by `home.demo`, not from these."""
 
 import datetime
 

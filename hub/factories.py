@@ -1,4 +1,5 @@
-"""Factories for the hub, shared by tests, the demo content and the bench's article generator."""
+"""Factories for the hub, for the tests. (The demo content is built by `hub.demo`, and the
+bench's articles by `manage.py generate_hub_articles`, not from these.)"""
 
 import datetime
 

@@ -1,4 +1,5 @@
-"""Factories for topics, setting types and phases, shared by tests and the demo content."""
+"""Factories for topics, setting types and phases, for the tests. (The demo vocabularies are
+built by `taxonomy.demo`, not from these.)"""
 
 import factory
 from factory.django import DjangoModelFactory

@@ -1,7 +1,7 @@
 """The words of the case studies' demo content.
 
-Three stories are real, retold in our own words from The Difference's public pages (see
-shared/seeds): Lincolnshire's pupil referral unit, Shaun Brown at Thomas Tallis School, and Ada's
+Three stories are real, retold in our own words from The Difference's own published pages:
+Lincolnshire's pupil referral unit, Shaun Brown at Thomas Tallis School, and Ada's
 route from alternative provision back into mainstream leadership. They use only the facts, names,
 dates and figures those pages give; where the pages are silent, the stories say less. The only
 quotation from a real person is the published Dave Whitaker testimonial (home/demo/evidence.py).

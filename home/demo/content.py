@@ -1,4 +1,5 @@
-"""The words of the demo site. Facts and figures come from shared/seeds; the sentences are ours.
+"""The words of the demo site. Facts and figures come from The Difference's own published pages;
+the sentences are ours.
 
 Stream values are written in Wagtail's JSON form ({"type": ..., "value": ...}), the same shape
 the admin saves, so they need no special handling when the block definitions change.

@@ -1,6 +1,6 @@
 """Demo statistics, testimonials and questions: each kept once, with its source and date.
 
-Figures come from shared/seeds (the organisation's pages and FACTS.md). Where those pages
+Figures come from The Difference's own published pages and fact sheet. Where those pages
 disagree with each other, one record holds one figure and its notes say what else was published.
 Testimonials quote the published endorsements word for word (a quotation must be the person's
 own words); everything else is written for this site.

@@ -1,6 +1,6 @@
 """The programme, partner and research pages of the demo site.
 
-Facts come from shared/seeds; the words are ours. Statistics, testimonials and questions are
+Facts come from The Difference's own published pages; the words are ours. Statistics, testimonials and questions are
 the shared records built by home/demo/evidence.py, chosen by reference.
 """
 

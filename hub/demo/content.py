@@ -1,7 +1,8 @@
 """The words of the knowledge hub's demo content.
 
-Mike Power, Yasmin Omar and Coshia Belvet are Difference Leaders whose work is public (see
-shared/seeds): their entries summarise the subject of that work in our own words, and say so.
+Mike Power, Yasmin Omar and Coshia Belvet are Difference Leaders whose work The Difference has
+published on its own website: their entries summarise the subject of that work in our own
+words, and say so.
 Everyone else here is an invented, plausible demo person, and their profile says that too.
 """
 
