@@ -152,9 +152,7 @@ def test_each_team_erases_only_its_own_submissions(client, django_user_model):
     assert erasable_models(recruitment) == [TeacherApplication]
 
 
-def test_the_other_team_neither_finds_nor_erases_unfinished_applications(
-    client, django_user_model
-):
+def test_the_other_team_neither_finds_nor_erases_unfinished_applications(client, django_user_model):
     from submissions.models import ApplicationDraft, OpeningNotification
 
     cohort = CohortFactory()
