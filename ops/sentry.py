@@ -1,0 +1,73 @@
+"""Optional error tracking with Sentry (or a compatible service), only when SENTRY_DSN is set.
+
+Events carry no personal data: `send_default_pii` is off (no user, no IP address, no cookies),
+no request bodies or local variables are sent, the query string (a save-and-return token, a
+search) is dropped, and the scrubber also removes fields named like the forms' personal ones.
+Each event is tagged with the request id, the same one the logs and the error pages show.
+ERROR log lines become events too (Sentry's logging integration), so an email task that gives up
+reaches the tracker as well as the admins' inbox.
+"""
+
+from sentry_sdk.scrubber import DEFAULT_DENYLIST, DEFAULT_PII_DENYLIST, EventScrubber
+
+from .request_id import get_request_id
+
+# Field names of the forms' personal data, scrubbed wherever they appear in an event.
+PERSONAL_FIELDS = [
+    "email",
+    "contact_name",
+    "contact_role",
+    "telephone",
+    "phone",
+    "first_name",
+    "last_name",
+    "name",
+    "postcode",
+    "address",
+    "referee_name",
+    "referee_email",
+    "statements",
+    "answers",
+    "token",
+]
+
+
+def scrub_event(event: dict, hint: dict) -> dict:
+    request = event.get("request")
+    if isinstance(request, dict):
+        for key in ("data", "cookies", "query_string", "env"):
+            request.pop(key, None)
+        headers = request.get("headers")
+        if isinstance(headers, dict):
+            for name in list(headers):
+                if name.lower() in {"cookie", "referer", "x-forwarded-for", "x-real-ip"}:
+                    del headers[name]
+        if isinstance(request.get("url"), str):
+            request["url"] = request["url"].split("?", 1)[0]
+    request_id = get_request_id()
+    if request_id:
+        event.setdefault("tags", {})["request_id"] = request_id
+    return event
+
+
+def init_sentry(
+    dsn: str, *, environment: str = "production", release: str | None = None, **options
+):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=dsn,
+        environment=environment,
+        release=release,
+        send_default_pii=False,
+        include_local_variables=False,
+        max_request_body_size="never",
+        event_scrubber=EventScrubber(
+            denylist=DEFAULT_DENYLIST + PERSONAL_FIELDS,
+            pii_denylist=DEFAULT_PII_DENYLIST,
+            recursive=True,
+        ),
+        before_send=scrub_event,
+        traces_sample_rate=0,
+        **options,
+    )
