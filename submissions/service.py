@@ -41,8 +41,9 @@ def submit(form, *, token: str, spam_reasons: list[str] | tuple = ()) -> BaseSub
                 instance.save()
                 form.save_m2m()
                 if not instance.is_spam:
+                    request_id = get_request_id()  # on_commit may run after the request
                     transaction.on_commit(
-                        lambda i=instance, r=get_request_id(): enqueue_emails(i, request_id=r),
+                        lambda i=instance, r=request_id: enqueue_emails(i, request_id=r),
                         robust=True,
                     )
         except IntegrityError:

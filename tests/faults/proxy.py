@@ -10,6 +10,7 @@
 Everything runs in daemon threads of the test process; nothing leaves 127.0.0.1.
 """
 
+import contextlib
 import socket
 import threading
 import time
@@ -112,10 +113,8 @@ class FaultProxy:
     def _close(self, sock: socket.socket) -> None:
         with self._lock:
             self._sockets.discard(sock)
-        try:
+        with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
         sock.close()
 
     def _close_all(self) -> None:
