@@ -27,14 +27,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, max_wait, max_run, **options):
         try:
-            problems, summary = self.check(max_wait, max_run)
+            problems, summary = self.find_problems(max_wait, max_run)
         except DatabaseError as error:
             problems, summary = [f"The database is unavailable ({type(error).__name__})."], []
         if problems:
             raise CommandError("\n".join(problems), returncode=1)
         self.stdout.write("OK: " + "; ".join(summary))
 
-    def check(self, max_wait, max_run):
+    def find_problems(self, max_wait, max_run):
         problems, summary = [], []
         if uses_database_queue():
             backlog = queue_backlog(max_wait)
