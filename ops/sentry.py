@@ -1,7 +1,7 @@
 """Optional error tracking with Sentry (or a compatible service), only when SENTRY_DSN is set.
 
-Events carry no personal data: `send_default_pii` is off (no user, no IP address, no cookies),
-no request bodies or local variables are sent, the query string (a save-and-return token, a
+Events carry no personal data: no user or IP address, no request bodies, no local variables
+or SQL values are collected (`data_collection`), cookies are removed, the query string (a save-and-return token, a
 search) is dropped, and the scrubber also removes fields named like the forms' personal ones.
 Each event is tagged with the request id, the same one the logs and the error pages show.
 ERROR log lines become events too (Sentry's logging integration), so an email task that gives up
@@ -32,7 +32,14 @@ PERSONAL_FIELDS = [
 ]
 
 
+# Sentry ignores `event_scrubber` once `data_collection` is set, so scrub_event runs it itself.
+SCRUBBER = EventScrubber(
+    denylist=DEFAULT_DENYLIST + PERSONAL_FIELDS, pii_denylist=DEFAULT_PII_DENYLIST, recursive=True
+)
+
+
 def scrub_event(event: dict, hint: dict) -> dict:
+    SCRUBBER.scrub_event(event)
     request = event.get("request")
     if isinstance(request, dict):
         for key in ("data", "cookies", "query_string", "env"):
@@ -59,14 +66,14 @@ def init_sentry(
         dsn=dsn,
         environment=environment,
         release=release,
-        send_default_pii=False,
-        include_local_variables=False,
-        max_request_body_size="never",
-        event_scrubber=EventScrubber(
-            denylist=DEFAULT_DENYLIST + PERSONAL_FIELDS,
-            pii_denylist=DEFAULT_PII_DENYLIST,
-            recursive=True,
-        ),
+        # Nothing about people: no user, no request bodies, no variables of stack frames, no
+        # values of SQL queries. Cookies and query strings are removed by scrub_event.
+        data_collection={
+            "user_info": False,
+            "http_bodies": [],
+            "stack_frame_variables": False,
+            "database_query_data": False,
+        },
         before_send=scrub_event,
         traces_sample_rate=0,
         **options,
