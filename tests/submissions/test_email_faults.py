@@ -218,3 +218,12 @@ def test_the_dashboard_shows_failed_and_overdue_emails_to_the_team_that_owns_the
 def test_no_panel_when_every_email_went(partnerships_client):
     age(PartnershipEnquiryFactory(), 120)
     assert "Emails not sent" not in partnerships_client.get("/admin/").content.decode()
+
+
+def test_the_save_and_return_email_task_carries_the_request_id(started, cohort, settings):
+    from .test_application_resume import save_and_return
+
+    settings.TASKS = DURABLE
+    response = save_and_return(started, cohort)
+    task = DBTaskResult.objects.get(task_path="submissions.application_resume.send_resume_link")
+    assert task.args_kwargs["kwargs"] == {"request_id": response["X-Request-ID"]}
