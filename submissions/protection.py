@@ -6,6 +6,7 @@ answered exactly as a real one would be (so a bot learns nothing), but sends no 
 """
 
 import hashlib
+import logging
 import secrets
 import time
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from django.core.cache import cache
 HONEYPOT_FIELD = "website"
 STATE_FIELD = "form_state"
 _SALT = "submissions.form-state"
+logger = logging.getLogger(__name__)
 
 
 class HoneypotInput(forms.TextInput):
@@ -90,7 +92,9 @@ def check_rate_limit(request, scope: str) -> int | None:
     """Count this post; None if allowed, else the seconds until the window ends.
 
     The cache key holds a keyed hash of the address, never the address itself. Fixed windows
-    in the shared cache (Redis in production): cheap, and good enough to stop floods.
+    in the shared cache (Redis in production): cheap, and good enough to stop floods. When the
+    cache is down (the production backend answers None instead of raising), the post is allowed
+    and a warning logged: a person's form matters more than the limit.
     """
     limit, window = rate_limit()
     now = int(time.time())
@@ -105,6 +109,9 @@ def check_rate_limit(request, scope: str) -> int | None:
     except ValueError:  # evicted between add and incr
         cache.set(key, 1, timeout=window + 5)
         count = 1
+    if count is None:
+        logger.warning("Rate limit not applied to a %s post: the cache is unavailable", scope)
+        return None
     if count > limit:
         return window_start + window - now
     return None
