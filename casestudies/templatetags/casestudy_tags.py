@@ -10,7 +10,7 @@ register = template.Library()
 def featured_case_studies(limit: int = 3) -> list[CaseStudyPage]:
     """The case study index's hand-picked case studies, in order, then the most recent ones.
 
-    One query, and two more for the cards' images and their renditions.
+    One query, and two more for the cards' image renditions and setting types.
     """
     rank = FeaturedCaseStudy.objects.filter(case_study=OuterRef("pk")).values("sort_order")[:1]
     return list(
