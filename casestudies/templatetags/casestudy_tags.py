@@ -1,7 +1,10 @@
 from django import template
 from django.db.models import F, OuterRef, Subquery
 
+from casestudies import structured_data
 from casestudies.models import CaseStudyPage, FeaturedCaseStudy, live_case_studies, with_card_images
+from home.sharing_cards import sharing_image_url
+from home.structured_data import json_ld_script
 
 register = template.Library()
 
@@ -21,3 +24,15 @@ def featured_case_studies(limit: int = 3) -> list[CaseStudyPage]:
             .defer_streamfields()
         )[:limit]
     )
+
+
+@register.simple_tag(takes_context=True)
+def case_study_json_ld(context):
+    """The case study's schema.org Article (casestudies/structured_data.py), as a script."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None:
+        return ""
+    data = structured_data.case_study_json_ld(
+        page, request, image_url=sharing_image_url(page, request)
+    )
+    return json_ld_script(data)

@@ -714,6 +714,7 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from casestudies.models import case_studies_on_themes
+        from home.sharing_cards import sharing_image_url
         from hub.citations import apa, bibtex, json_ld
 
         context = super().get_context(request, *args, **kwargs)
@@ -729,9 +730,7 @@ class ArticlePage(BasePage):
             for person in self.author_people
         ]
         site = Site.find_for_request(request)
-        image_url = ""
-        if self.image:
-            image_url = self.image.get_rendition("fill-1200x630|format-jpeg").full_url
+        image_url = sharing_image_url(self, request)  # its own image, else its drawn card
         context.update(
             {
                 "hub": hub,
