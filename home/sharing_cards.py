@@ -104,7 +104,7 @@ def draw_card(kind: str, title: str) -> bytes:
         stroke_fill="white",
     )
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", compress_level=6)
     return buffer.getvalue()
 
 
