@@ -88,9 +88,7 @@ def test_no_two_paragraphs_touch_and_text_keeps_one_rhythm(new_context, site_ser
         for p in pairs
         if p["text"] and abs(p["gap"] - flow_text) > 0.5
     ]
-    assert not uneven, (
-        f"{site_page.path}: text is not {flow_text}px apart:\n" + "\n".join(uneven)
-    )
+    assert not uneven, f"{site_page.path}: text is not {flow_text}px apart:\n" + "\n".join(uneven)
     if site_page.path in BODY_PAGES:
         assert any(p["text"] for p in pairs), f"{site_page.path}: no paragraphs measured"
 
