@@ -19,7 +19,11 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
+
+from home.models.base import SHARING_IMAGE_SPEC
+from home.structured_data import absolute_url
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -128,18 +132,12 @@ def sharing_card(request, page_id: int, version: str):
 
 
 def card_full_url(page, request) -> str:
-    from home.structured_data import absolute_url
-
     return absolute_url(request, card_url(page))
 
 
 def sharing_image_url(page, request) -> str:
     """The image a page is shared with, as an absolute address: its own (chosen under Promote,
     else its main image) at 1200 x 630, else its card."""
-    from wagtail.images.models import SourceImageIOError
-
-    from home.models.base import SHARING_IMAGE_SPEC
-
     image = page.sharing_image
     if image is not None:
         try:

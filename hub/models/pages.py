@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from home.models import BasePage
+from home.sharing_cards import sharing_image_url
 from hub.blocks import ArticleStoryBlock, cited_keys
 from hub.subpages import SubPage
 from taxonomy.filters import ChoiceFacet, RelatedFacet, YearFacet
@@ -714,7 +715,6 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from casestudies.models import case_studies_on_themes
-        from home.sharing_cards import sharing_image_url
         from hub.citations import apa, bibtex, json_ld
 
         context = super().get_context(request, *args, **kwargs)
