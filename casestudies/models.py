@@ -50,9 +50,10 @@ class Subject(models.TextChoices):
 
 
 def with_card_images(queryset):
-    """Case studies with their image (joined) and its renditions: one more query, for any
-    number of cards."""
-    return queryset.select_related("image").prefetch_related("image__renditions")
+    """Case studies with what a card shows beyond their own columns: the image (joined), its
+    renditions and the setting types (named on a card without a picture): two more queries,
+    for any number of cards."""
+    return queryset.select_related("image").prefetch_related("image__renditions", "setting_types")
 
 
 def case_study_facets():

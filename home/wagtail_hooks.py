@@ -1,5 +1,7 @@
-"""Admin registrations for the home app: the Evidence menu and the stale statistics report."""
+"""Admin registrations for the home app: the Evidence menu, the stale statistics report and the
+warning when the header's links will not fit."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -7,7 +9,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 
-from home.models import Statistic
+from home.models import SiteSettings, Statistic
+from home.navigation_fit import navigation_fit
 from home.reports import StaleStatisticsReportView
 from home.viewsets import EvidenceViewSetGroup
 
@@ -46,3 +49,12 @@ def register_stale_statistics_menu_item():
         icon_name="decimal",
         order=650,
     )
+
+
+@hooks.register("after_edit_setting")
+def warn_when_the_header_links_do_not_fit(request, instance):
+    """After saving the site settings, a warning if the header's links will not fit one row."""
+    if isinstance(instance, SiteSettings):
+        fit = navigation_fit(instance)
+        if not fit.fits:
+            messages.warning(request, fit.message)

@@ -1,11 +1,16 @@
-"""How an article is cited: APA 7 and BibTeX text, and its schema.org JSON-LD.
+"""How an article is cited: APA 7 and BibTeX text, its schema.org JSON-LD and the Highwire
+Press `citation_*` tags Google Scholar reads.
 
-Rendered on the server into <pre><code> inside a <details>, so readers can select and copy them
-without JavaScript; hub.js only adds a Copy button.
+APA and BibTeX are rendered on the server into <pre><code> inside a <details>, so readers can
+select and copy them without JavaScript; hub.js only adds a Copy button. The Scholar tags say
+the same as "Cite this": the same title, authors in the same order, the same date (`cited_date`)
+and the same publisher, so a reader who cites from Scholar cites what the page says.
 """
 
+import html
 import re
 
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 PUBLISHER = "The Difference"
@@ -45,12 +50,25 @@ def apa_authors(people) -> str:
     return ", ".join(names[:19]) + ", . . . " + names[-1]
 
 
+def is_presentation(article) -> bool:
+    """A talk with its event: cited as a conference presentation."""
+    return bool(article.is_talk and article.event_name)
+
+
+def cited_date(article):
+    """The date every citation gives: the day of the talk for a presentation, else the day
+    the work was first published."""
+    if is_presentation(article):
+        return article.event_date or article.first_published
+    return article.first_published
+
+
 def apa(article, url: str) -> str:
     """APA 7: a page on a website, or a conference presentation for talks."""
     authors = apa_authors(article.author_people)
     authors = authors if authors.endswith(".") else f"{authors}."
-    if article.is_talk and article.event_name:
-        when = article.event_date or article.first_published
+    if is_presentation(article):
+        when = cited_date(article)
         where = ", ".join(part for part in (article.event_name, article.event_venue) if part)
         title = article.title.rstrip(".")
         return f"{authors} ({_long_date(when)}). {title} [Conference presentation]. {where}. {url}"
@@ -73,13 +91,12 @@ def bibtex(article, url: str) -> str:
     authors = " and ".join(
         f"{bibtex_escape(p.family_name)}, {bibtex_escape(p.given_names)}" for p in people
     )
-    if article.is_talk and article.event_name:
+    date = cited_date(article)
+    if is_presentation(article):
         where = ", ".join(part for part in (article.event_name, article.event_venue) if part)
         published = f"Presentation at {where}"
-        date = article.event_date or article.first_published
     else:
         published = PUBLISHER
-        date = article.first_published
     fields = [
         ("author", authors or PUBLISHER),
         ("title", "{" + bibtex_escape(article.title) + "}"),
@@ -139,3 +156,48 @@ def json_ld(article, url: str, *, site_url: str, author_urls: dict, image_url: s
             event["startDate"] = article.event_date.isoformat()
         data["recordedAt"] = event
     return data
+
+
+def reference_texts(article) -> list[str]:
+    """The article's references as plain text, in the order of its references list, each
+    followed by its address when it has one."""
+    for child in article.body or []:
+        if child.block_type == "references":
+            texts = []
+            for reference in child.value["references"]:
+                text = " ".join(html.unescape(strip_tags(reference["citation"].source)).split())
+                if reference["url"]:
+                    text = f"{text} {reference['url']}"
+                texts.append(text)
+            return texts
+    return []
+
+
+def highwire_tags(article, url: str, *, pdf_url: str = "") -> list[tuple[str, str]]:
+    """The `citation_*` meta tags Google Scholar documents, as (name, content) pairs.
+
+    One `citation_author` per author, in the byline's order, "Family, Given" as in BibTeX; the
+    publisher (these are not journal articles), and for a talk its conference too; the PDF when
+    one is attached; one `citation_reference` per reference.
+    """
+    people = article.author_people
+    tags = [("citation_title", article.title)]
+    if people:
+        tags += [("citation_author", f"{p.family_name}, {p.given_names}") for p in people]
+    else:
+        tags.append(("citation_author", PUBLISHER))
+    tags.append(("citation_publication_date", cited_date(article).strftime("%Y/%m/%d")))
+    if is_presentation(article):
+        tags.append(("citation_conference_title", article.event_name))
+    tags += [
+        ("citation_publisher", PUBLISHER),
+        ("citation_language", "en"),
+        ("citation_abstract_html_url", url),
+    ]
+    if pdf_url:
+        tags.append(("citation_pdf_url", pdf_url))
+    topics = [topic.name for topic in article.topics.all()]
+    if topics:
+        tags.append(("citation_keywords", "; ".join(topics)))
+    tags += [("citation_reference", text) for text in reference_texts(article)]
+    return tags

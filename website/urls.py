@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sharing_cards import sharing_card
 from listings import views as listing_views
 from website import views
 
@@ -22,6 +23,7 @@ urlpatterns = [
     ),
     path("favicon.ico", views.favicon, name="favicon"),
     path("search/", listing_views.search, name="search"),
+    path("sharing/<int:page_id>/<slug:version>.png", sharing_card, name="sharing_card"),
 ]
 
 if settings.SERVE_MEDIA:

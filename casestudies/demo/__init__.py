@@ -81,9 +81,11 @@ def load(context):
         if existing is not None:
             case_studies[spec["slug"]] = existing
             continue
-        image, made = get_or_create_image(f"case-study-{spec['slug']}", *spec["image"])
-        if made:
-            context.note(f"image {spec['image'][0]}")
+        image = None
+        if spec["image"]:
+            image, made = get_or_create_image(f"case-study-{spec['slug']}", *spec["image"])
+            if made:
+                context.note(f"image {spec['image'][0]}")
         case_studies[spec["slug"]] = ensure_page(
             context,
             index,

@@ -778,12 +778,8 @@ SALLOWFIELD = {
     "setting_types": ["internal-ap", "mainstream"],
     "phase": "secondary",
     "themes": ["exclusion", "reintegration", "send"],
-    "image": (
-        "Demo: Sallowfield case study illustration",
-        "Abstract illustration: a warm glowing circle of orange inside soft blue shapes, like "
-        "a lantern in a window. No people are shown.",
-        "sky",
-    ),
+    # No picture: its card names its setting instead, and it is shared with a drawn card.
+    "image": None,
     "key_facts": [
         fact(
             "Permanent exclusions",

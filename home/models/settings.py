@@ -6,6 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from home.blocks import LinkBlock
+from home.navigation_fit import NavigationFitPanel
 
 SOCIAL_PLATFORMS = [
     ("bluesky", "Bluesky"),
@@ -75,7 +76,12 @@ class SiteSettings(BaseSiteSetting):
     edit_handler = TabbedInterface(
         [
             ObjectList(
-                [FieldPanel("primary_navigation"), FieldPanel("header_action")], heading="Header"
+                [
+                    FieldPanel("primary_navigation"),
+                    NavigationFitPanel(),
+                    FieldPanel("header_action"),
+                ],
+                heading="Header",
             ),
             ObjectList(
                 [

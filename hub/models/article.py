@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from home.models import BasePage
+from home.sharing_cards import sharing_image_url
 from hub.blocks import ArticleStoryBlock, cited_keys
 from hub.citations import apa, bibtex, json_ld
 from listings.restrictions import exclude_private
@@ -363,9 +364,7 @@ class ArticlePage(BasePage):
             for person in self.author_people
         ]
         site = Site.find_for_request(request)
-        image_url = ""
-        if self.image:
-            image_url = self.image.get_rendition("fill-1200x630|format-jpeg").full_url
+        image_url = sharing_image_url(self, request)  # its own image, else its drawn card
         context.update(
             {
                 "hub": hub,

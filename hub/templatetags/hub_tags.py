@@ -1,26 +1,34 @@
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, F, OuterRef, Subquery, Value
 from django.db.models.functions import Concat
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html_join
 
+from home.structured_data import absolute_url, json_ld_script
+from hub.citations import highwire_tags
 from hub.models import ArticleAuthor, ArticlePage, HubFeaturedArticle
 from listings.restrictions import exclude_private
 
 register = template.Library()
 
-# As django.utils.html.json_script: nothing in the data can close the <script> element.
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
-
-@register.filter
+@register.filter(is_safe=True)
 def json_ld(data) -> str:
     """`data` as a <script type="application/ld+json"> element (data, not code: CSP allows it)."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+    return json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def scholar_meta(context):
+    """The article's Google Scholar (Highwire Press) tags, said as "Cite this" says them."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None:
+        return ""
+    document = page.document
+    pdf_url = ""
+    if document is not None and document.file_extension.lower() == "pdf":
+        pdf_url = absolute_url(request, document.url)
+    tags = highwire_tags(page, page.get_full_url(request) or "", pdf_url=pdf_url)
+    return format_html_join("\n", '<meta name="{}" content="{}">', tags)
 
 
 @register.simple_tag

@@ -228,3 +228,11 @@ def emailed_link(email_dir, to: str, path: str, timeout: float = 10.0) -> str:
                 f"emails went to: {sorted(recipients) or 'nobody'}"
             )
         time.sleep(0.1)
+
+
+def open_filters(page: Page) -> None:
+    """Open a listing's filters where they fold away (phones); beside the results they show."""
+    summary = page.locator(".filter-panel__summary")
+    closed = page.locator("details.filter-panel__disclosure:not([open])")
+    if summary.is_visible() and closed.count():
+        summary.click()

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .support import VIEWPORTS, assert_no_axe_violations, open_page
+from .support import VIEWPORTS, assert_no_axe_violations, open_filters, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -30,13 +30,14 @@ def test_filters_combine_and_come_off_without_javascript(new_context, site_serve
     page.goto(INDEX)
     total = count_in(results_heading(page).inner_text())
     filters = page.locator("form.filter-panel__form")
+    open_filters(page)
     london = filters.get_by_role("group", name="Region").get_by_label(re.compile(r"^London"))
     london_count = int(re.search(r"\((\d+)", london.locator("..").inner_text()).group(1))
 
     london.check()
     filters.get_by_role("button", name="Apply filters").click()
 
-    expect(page).to_have_url(re.compile(r"/case-studies/\?(q=&)?region=london$"))
+    expect(page).to_have_url(re.compile(r"/case-studies/\?(q=&)?region=london#results$"))
     expect(results_heading(page)).to_have_text(re.compile(rf"^\s*{london_count} case stud"))
     cards = page.locator(".listing-results .card")
     expect(cards).to_have_count(london_count)
@@ -45,6 +46,7 @@ def test_filters_combine_and_come_off_without_javascript(new_context, site_serve
 
     # A theme on top: AND across filters; the count beside it said how many would remain.
     filters = page.locator("form.filter-panel__form")
+    open_filters(page)
     theme = filters.get_by_role("group", name="Theme").get_by_label(re.compile(r"^Safeguarding"))
     theme_count = int(re.search(r"\((\d+)", theme.locator("..").inner_text()).group(1))
     assert 0 < theme_count < london_count

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .support import VIEWPORTS, assert_no_axe_violations, open_page
+from .support import VIEWPORTS, assert_no_axe_violations, open_filters, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +29,7 @@ def test_filters_work_without_javascript_and_can_be_removed(new_context, site_se
     page.goto(HUB)
     total = int(results_heading(page).inner_text().split()[0])
     filters = page.locator("form.filter-panel__form")
+    open_filters(page)
 
     filters.get_by_role("group", name="Topic").get_by_label(re.compile(r"^Science")).check()
     filters.get_by_role("group", name="Type").get_by_label(re.compile(r"^Talk")).check()
@@ -39,11 +40,12 @@ def test_filters_work_without_javascript_and_can_be_removed(new_context, site_se
     expect(result_titles(page)).to_have_text(
         ["Underachievement in science: why it happens and how to overcome it"]
     )
+    open_filters(page)
     expect(filters.get_by_label(re.compile(r"^Science"))).to_be_checked()
 
     page.get_by_role("link", name=re.compile(r"Remove filter Type")).click()
 
-    expect(page).to_have_url(f"{site_server.url}/hub/?topic=science")
+    expect(page).to_have_url(f"{site_server.url}/hub/?topic=science#results")
     expect(results_heading(page)).to_have_text(re.compile(r"^\s*2 articles"))
 
     page.get_by_role("link", name="Clear all filters").click()
@@ -61,11 +63,12 @@ def test_search_highlights_matches_and_sorts(new_context, site_server, viewport)
     search.fill("science")
     search.press("Enter")
 
-    expect(page).to_have_url(f"{site_server.url}/hub/?q=science")
+    expect(page).to_have_url(f"{site_server.url}/hub/?q=science#results")
     expect(results_heading(page)).to_contain_text("for ‘science’")  # noqa: RUF001
     expect(page.locator(".listing-results mark").first).to_have_text(
         re.compile("science", re.IGNORECASE)
     )
+    open_filters(page)
     sort = page.get_by_label("Sort by")
     expect(sort).to_have_value("relevance")
 

@@ -78,9 +78,9 @@ def test_filters_combine_and_each_facet_counts_with_the_others_applied(client, a
     }
     chips = [a.get_text(" ", strip=True) for a in page.select(".active-filters__tag")]
     assert chips == ["Remove filter Topic: SEND ×", "Remove filter Type: Talk or presentation ×"]  # noqa: RUF001 - the page's typography
-    # Each chip removes its own filter and keeps the other.
+    # Each chip removes its own filter and keeps the other, and lands on the results.
     removes = [a["href"] for a in page.select(".active-filters__tag")]
-    assert removes == ["?type=talk", "?topic=send"]
+    assert removes == ["?type=talk#results", "?topic=send#results"]
 
 
 def test_values_within_a_filter_are_alternatives(client, articles):
@@ -233,7 +233,15 @@ def test_filtered_listings_are_not_indexed_but_the_plain_one_is(client, articles
 def test_the_form_works_without_javascript(client, articles):
     page = soup(client.get("/hub/"))
     form = page.select_one("form.filter-panel__form")
-    assert form["method"] == "get" and form["action"] == "/hub/"
+    # Sent, it shows the results first (the filters above them fold away on phones).
+    assert form["method"] == "get" and form["action"] == "/hub/#results"
+    assert page.select_one("#results.listing-results")
+    disclosure = form.select_one("details.filter-panel__disclosure")
+    assert disclosure is not None and not disclosure.has_attr("open")
+    assert disclosure.select_one("summary").get_text(" ", strip=True) == "Filters"
+    # Inside the <details>, the checkboxes still belong to the form and go with a search.
+    assert disclosure.select('input[type="checkbox"]')
+    assert not form.select_one('input[name="q"]').find_parent("details")
     assert form.select_one('button[type="submit"]')
     fields = {"q", "topic", "type", "author", "setting", "year"}
     assert {i["name"] for i in form.select("input, select")} == fields
