@@ -225,6 +225,10 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {
     "bmp": "jpeg",
     "gif": "gif",
 }
+# Image uploads: at most this many pixels, counting every frame of an animation, checked from
+# the file's header before it is decoded; damaged files get a field error (website/images.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.images.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILREDIRECTS_AUTO_CREATE = True
