@@ -130,8 +130,8 @@ def _digest(value: str) -> str:
 def _count(key: str, seconds: int) -> tuple[int, int]:
     """Count one use under `key`: (uses in the window so far, seconds until the window ends).
 
-    The only place the limits touch the cache. `add` opens the window (it fails if one is
-    open); `incr` is atomic, so concurrent posts are all counted.
+    `add` opens the window (it fails if one is open); `incr` is atomic, so concurrent posts
+    are all counted. (The cache is used here and for `hit()`'s marks of admitted tokens.)
     """
     now = time.time()
     if cache.add(key, 1, timeout=seconds):

@@ -42,7 +42,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-SERVER_START_TIMEOUT = 30  # seconds
+SERVER_START_TIMEOUT = 90  # seconds: the first page renders every image, slow on a busy machine
 COMMAND_TIMEOUT = 180  # seconds, for migrate and load_demo_content
 
 

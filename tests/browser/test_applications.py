@@ -160,6 +160,7 @@ def test_the_whole_journey(new_context, site_server, viewport, javascript):
             expect(page.locator("h1")).to_have_text("Carry on with your application")
             page.get_by_label("Email address").fill(email)
             page.get_by_role("button", name="Continue").click()
+            expect(page).to_have_url(re.compile(r"/apply/step/statement-"))
             expect(page.locator("h1")).not_to_have_text("Motivation")
             page.get_by_role("button", name="Back", exact=True).click()
             expect(textarea).to_have_value(STATEMENT.strip())
