@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help install install-dev run serve migrate demo admin test test-fast test-browser lint format check deploy-check bench clean
+.PHONY: help install install-dev run serve migrate demo admin test test-fast test-browser test-faults lint format check deploy-check bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -56,11 +56,14 @@ $(CHROMIUM):
 # pytest exits 5 when it collected no tests: that is a failure here, never a pass.
 PYTEST = $(BIN)/pytest $(1) || { status=$$?; [ $$status -eq 5 ] && echo "pytest ran no tests"; exit $$status; }
 
-test: install-dev $(CHROMIUM) ## Run the whole suite: unit, integration, browser and accessibility
+test: install-dev $(CHROMIUM) ## Run the whole suite: unit, integration, faults, browser and accessibility
 	$(call PYTEST,)
 
-test-fast: install-dev ## Run everything but the browser tests
-	$(call PYTEST,-m "not browser")
+test-fast: install-dev ## Run everything but the browser tests and the fault suite
+	$(call PYTEST,-m "not browser and not faults")
+
+test-faults: install-dev ## Only the fault suite: gunicorn (production settings) while Redis, PostgreSQL, SMTP and the worker fail
+	$(call PYTEST,-m faults -s)
 
 test-browser: install-dev $(CHROMIUM) ## Run only the browser and accessibility tests
 	$(call PYTEST,-m browser)

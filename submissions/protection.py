@@ -6,6 +6,7 @@ answered exactly as a real one would be (so a bot learns nothing), but sends no 
 """
 
 import hashlib
+import logging
 import math
 import secrets
 import time
@@ -20,6 +21,7 @@ from django.core.exceptions import ImproperlyConfigured
 HONEYPOT_FIELD = "website"
 STATE_FIELD = "form_state"
 _SALT = "submissions.form-state"
+logger = logging.getLogger(__name__)
 
 
 class HoneypotInput(forms.TextInput):
@@ -127,8 +129,9 @@ def _digest(value: str) -> str:
     ).hexdigest()
 
 
-def _count(key: str, seconds: int) -> tuple[int, int]:
-    """Count one use under `key`: (uses in the window so far, seconds until the window ends).
+def _count(key: str, seconds: int) -> tuple[int, int] | None:
+    """Count one use under `key`: (uses in the window so far, seconds until the window ends),
+    or None if the cache is unavailable.
 
     `add` opens the window (it fails if one is open); `incr` is atomic, so concurrent posts
     are all counted. (The cache is used here and for `hit()`'s marks of admitted tokens.)
@@ -143,6 +146,8 @@ def _count(key: str, seconds: int) -> tuple[int, int]:
         cache.set(key, 1, timeout=seconds)
         cache.set(f"{key}:opened", now, timeout=seconds)
         return 1, seconds
+    if count is None:  # the cache is down: the production backend answers None, not an error
+        return None
     opened = cache.get(f"{key}:opened") or now
     return count, max(1, math.ceil(opened + seconds - now))
 
@@ -153,18 +158,26 @@ def hit(scope: str, key: str, *, repeat_of: str | None = None) -> int | None:
     `repeat_of` is the post's idempotency token (a form state's, a draft's): a token this scope
     has let through before is let through again, up to MAX_REPEATS times, without being counted,
     so a double click at the limit reaches the stored submission's confirmation.
+
+    When the cache is down, the post is allowed and a warning logged: a person's form matters
+    more than the limit.
     """
     limit = rate(scope)
     admitted = f"submissions:rate:{scope}:admitted:{_digest(repeat_of)}" if repeat_of else ""
     if admitted and cache.get(admitted) is not None:
-        repeats, _ = _count(f"{admitted}:repeats", limit.seconds)
-        if repeats <= MAX_REPEATS:
+        repeats = _count(f"{admitted}:repeats", limit.seconds)
+        if repeats is None or repeats[0] <= MAX_REPEATS:
             return None
-    count, remaining = _count(f"submissions:rate:{scope}:{_digest(key)}", limit.seconds)
+    counted = _count(f"submissions:rate:{scope}:{_digest(key)}", limit.seconds)
+    if counted is None:
+        logger.warning("Rate limit not applied to a %s post: the cache is unavailable", scope)
+        return None
+    count, remaining = counted
     if count > limit.count:
         return remaining
     if admitted:
         cache.set(admitted, 1, timeout=limit.seconds)
+    return None
     return None
 
 

@@ -10,6 +10,8 @@ import logging
 
 from django.db import IntegrityError, transaction
 
+from ops.request_id import get_request_id
+
 from . import tasks
 from .base import BaseSubmission
 from .references import generate_reference
@@ -40,7 +42,11 @@ def submit(form, *, token: str, spam_reasons: list[str] | tuple = ()) -> BaseSub
                 instance.save()
                 form.save_m2m()
                 if not instance.is_spam:
-                    transaction.on_commit(lambda i=instance: enqueue_emails(i), robust=True)
+                    request_id = get_request_id()  # on_commit may run after the request
+                    transaction.on_commit(
+                        lambda i=instance, r=request_id: enqueue_emails(i, request_id=r),
+                        robust=True,
+                    )
         except IntegrityError:
             # Either the same form was posted twice at once (the token is taken: show that
             # record), or the reference was drawn before (draw another).
@@ -69,10 +75,21 @@ def find_submitted(model, token: str) -> BaseSubmission | None:
     return model.objects.filter(form_token=token).first() if token else None
 
 
-def enqueue_emails(instance: BaseSubmission, attempt: int = 1) -> bool:
-    """Put the email task on the durable queue. False (and a log line) if that failed."""
+def enqueue_emails(
+    instance: BaseSubmission, attempt: int = 1, request_id: str | None = None
+) -> bool:
+    """Put the email task on the durable queue. False (and a log line) if that failed.
+
+    The task logs with `request_id` (by default the current request's), so its lines can be
+    matched with those of the request that stored the submission.
+    """
     try:
-        tasks.send_submission_emails.enqueue(instance._meta.label_lower, instance.pk, attempt)
+        tasks.send_submission_emails.enqueue(
+            instance._meta.label_lower,
+            instance.pk,
+            attempt,
+            request_id=request_id or get_request_id(),
+        )
     except Exception:
         # The submission is safe; the sweeper command will enqueue it later.
         logger.exception("Could not enqueue the emails of %s", instance.reference)

@@ -20,10 +20,11 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from ops.request_id import carries_request_id, get_request_id
+
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
-FIRST_DELAY = timedelta(minutes=1)
 LONGEST_DELAY = timedelta(hours=6)
 # What a mail server being down or refusing looks like.
 DELIVERY_ERRORS = (smtplib.SMTPException, OSError)
@@ -34,10 +35,12 @@ class EmailDeliveryFailed(Exception):
 
 
 def retry_delay(attempt: int) -> timedelta:
-    return min(FIRST_DELAY * 2 ** (attempt - 1), LONGEST_DELAY)
+    first = timedelta(seconds=getattr(settings, "SUBMISSIONS_EMAIL_FIRST_RETRY", 60))
+    return min(first * 2 ** (attempt - 1), LONGEST_DELAY)
 
 
 @task(backend="durable")
+@carries_request_id
 def send_submission_emails(model_label: str, pk: int, attempt: int = 1) -> dict:
     model = apps.get_model(model_label)
     submission = model.objects.filter(pk=pk).first()
@@ -102,6 +105,6 @@ def _schedule_retry(submission, attempt: int):
         return None
     when = timezone.now() + retry_delay(attempt - 1)
     send_submission_emails.using(run_after=when).enqueue(
-        submission._meta.label_lower, submission.pk, attempt
+        submission._meta.label_lower, submission.pk, attempt, request_id=get_request_id()
     )
     return when

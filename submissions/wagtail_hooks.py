@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -5,12 +6,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
+from wagtail_modeladmin.helpers import AdminURLHelper
 from wagtail_modeladmin.options import modeladmin_register
 
 from .admin_views import EraseByEmailView, user_can_erase
 from .applications.register import BlindScreeningView, TeacherApplicationAdmin
 from .applications.reports import MonitoringReportView
 from .applications.viewsets import CohortViewSet
+from .base import submission_models
+from .delivery import deliveries
 from .enquiries.choices import EnquiryStatus
 from .enquiries.models import PartnershipEnquiry
 from .enquiries.register import PartnershipEnquiryAdmin
@@ -99,3 +103,36 @@ class NewEnquiriesPanel(Component):
 def add_new_enquiries_panel(request, panels):
     if request.user.has_perm("submissions.view_partnershipenquiry"):
         panels.append(NewEnquiriesPanel())
+
+
+class EmailDeliveryPanel(Component):
+    """Failed and overdue emails of the submissions this person may see; shown only then."""
+
+    name = "email_delivery"
+    template_name = "submissions/admin/email_delivery_panel.html"
+    order = 80
+
+    def __init__(self, problems):
+        self.problems = problems
+
+    def get_context_data(self, parent_context):
+        for delivery in self.problems:
+            helper = AdminURLHelper(delivery.model)
+            for item in [*delivery.failed_items, *delivery.overdue_items]:
+                item.inspect_url = helper.get_action_url("inspect", item.pk)
+        return {
+            "problems": self.problems,
+            "overdue_minutes": settings.SUBMISSIONS_EMAIL_OVERDUE_MINUTES,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_email_delivery_panel(request, panels):
+    models = [
+        model
+        for model in submission_models()
+        if request.user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+    ]
+    problems = [delivery for delivery in deliveries(models) if not delivery.ok] if models else []
+    if problems:
+        panels.append(EmailDeliveryPanel(problems))

@@ -1,3 +1,6 @@
+import io
+import logging
+
 from django.core.cache import cache
 
 from wagtail.models import Page, Site
@@ -5,6 +8,7 @@ from wagtail.models import Page, Site
 import pytest
 
 from home.factories import HomePageFactory
+from ops.logs import ThrottleFilter
 from taxonomy.factories import PhaseFactory, SettingTypeFactory, TopicFactory
 
 
@@ -74,3 +78,23 @@ def setting_types(db):
 def secondary(db):
     """The secondary phase."""
     return PhaseFactory(name="Secondary", slug="secondary")
+
+
+@pytest.fixture(autouse=True)
+def fresh_log_throttles():
+    """Each test starts with every throttled log message allowed once again."""
+    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
+        for owner in [logger, *getattr(logger, "handlers", [])]:
+            for log_filter in getattr(owner, "filters", []):
+                if isinstance(log_filter, ThrottleFilter):
+                    log_filter.reset()
+
+
+@pytest.fixture
+def log_lines():
+    """The lines the configured console handler writes (request id filter, site format)."""
+    handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    yield lambda: stream.getvalue().splitlines()
+    handler.setStream(previous)

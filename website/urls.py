@@ -36,7 +36,10 @@ if settings.SERVE_MEDIA:
 if settings.DEBUG:
     urlpatterns += [
         path("404/", views.page_not_found_preview),
-        path("500/", TemplateView.as_view(template_name="500.html")),
+        path("400/", views.bad_request),
+        path("403/", views.permission_denied),
+        path("500/", views.error_page, {"template_name": "500.html", "status": 500}),
+        path("503/", views.service_unavailable),
     ]
 
 urlpatterns += [
@@ -44,5 +47,7 @@ urlpatterns += [
     path("", include(wagtail_urls)),
 ]
 
+handler400 = "website.views.bad_request"
+handler403 = "website.views.permission_denied"
 handler404 = "website.views.page_not_found"
 handler500 = "website.views.server_error"

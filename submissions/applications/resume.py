@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from ops.request_id import carries_request_id, get_request_id
 from submissions.protection import check_email_rate_limit, check_rate_limit
 from submissions.tasks import DELIVERY_ERRORS, MAX_ATTEMPTS, EmailDeliveryFailed, retry_delay
 
@@ -101,13 +102,14 @@ def send_link(request, draft: ApplicationDraft, page_url: str) -> LinkSent:
     )
     draft.refresh_from_db(fields=["link_generation", "link_sent_at"])
     try:
-        send_resume_link.enqueue(str(draft.pk), page_url, 1)
+        send_resume_link.enqueue(str(draft.pk), page_url, 1, request_id=get_request_id())
     except Exception:
         logger.exception("Could not enqueue the resume link of a draft")
     return LinkSent.SENT
 
 
 @task(backend="durable")
+@carries_request_id
 def send_resume_link(draft_id: str, page_url: str, attempt: int = 1) -> dict:
     draft = ApplicationDraft.objects.filter(pk=draft_id).select_related("cohort").first()
     if draft is None or not draft.email or draft.link_sent_at is None:
@@ -128,7 +130,7 @@ def send_resume_link(draft_id: str, page_url: str, attempt: int = 1) -> dict:
             backend = send_resume_link.get_backend()
             if backend.supports_defer:
                 send_resume_link.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
-                    draft_id, page_url, attempt + 1
+                    draft_id, page_url, attempt + 1, request_id=get_request_id()
                 )
         raise EmailDeliveryFailed(
             f"Resume link not sent (attempt {attempt}): {type(error).__name__}"

@@ -123,5 +123,32 @@ def test_production_sends_hsts_and_secure_cookies():
         "True",
         "True",
         "False",
-        "RedisCache",
+        "ResilientRedisCache",
     ]
+
+
+def test_production_fails_fast_on_the_database_and_keeps_sessions_out_of_the_cache():
+    code = (
+        "from django.conf import settings as s; "
+        "o = s.DATABASES['default']['OPTIONS']; c = s.CACHES['default']['OPTIONS']; "
+        "print(s.SESSION_ENGINE, o['connect_timeout'], o.get('options', '-'), "
+        "c['SOCKET_CONNECT_TIMEOUT'], c['SOCKET_TIMEOUT'])"
+    )
+    database = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused"}
+    redis = {"REDIS_URL": "redis://127.0.0.1:6379/1"}
+    command = run_manage("shell", "-c", code, env=production_env(**database, **redis))
+    assert command.returncode == 0, command.stderr
+    assert command.stdout.splitlines()[-1].split() == [
+        "django.contrib.sessions.backends.db",
+        "3",
+        "-",
+        "0.5",
+        "0.5",
+    ]
+
+    # gunicorn imports website.wsgi, which marks the process as a web one: statement timeout.
+    web = run_manage(
+        "shell", "-c", code, env=production_env(DJANGO_WEB_PROCESS="1", **database, **redis)
+    )
+    assert web.returncode == 0, web.stderr
+    assert "-c statement_timeout=5000" in web.stdout.splitlines()[-1]

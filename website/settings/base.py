@@ -5,6 +5,7 @@ override what differs. Nothing secret lives in this file: secrets come from the 
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "casestudies",
     "submissions",
     "listings",
+    "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -77,6 +79,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request id for everything below, then the health endpoints, answered before the
+    # HTTPS redirect, host validation, sessions and the page tree (see ops/health.py).
+    "ops.request_id.RequestIdMiddleware",
+    "ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -159,7 +165,25 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "The Difference <hello@the-difference.org>"
 )
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# --- Faults: alerts, request ids, health, error pages -----------------------------------------
+# Who is emailed when something fails (an email task gives up, a server error): comma-separated
+# addresses, "Name <address>" allowed. Empty: nobody (errors are still logged).
+ADMINS = [parseaddr(address) for address in env_list("ADMINS")]
+# Shown on the error pages, which cannot read the site settings (the database may be down).
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "hello@the-difference.org")
+# Seconds a browser or client is told to wait (Retry-After) when the database is unavailable.
+SERVICE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("SERVICE_UNAVAILABLE_RETRY_AFTER", "60"))
+# Take the request id from X-Request-ID. Only when the proxy in front sets or overwrites it.
+REQUEST_ID_TRUST_HEADER = env_bool("REQUEST_ID_TRUST_HEADER", False)
+# /health/ready fails when a task has waited this many seconds past its time (worker stopped).
+HEALTH_QUEUE_MAX_WAIT = int(os.environ.get("HEALTH_QUEUE_MAX_WAIT", "600"))
+# At most one alert email per message per this many seconds (an outage sends one, not hundreds).
+ALERT_EMAIL_INTERVAL = int(os.environ.get("ALERT_EMAIL_INTERVAL", "600"))
+# Sessions live in the database, never in the cache: a cache outage signs nobody out and loses
+# no application in progress.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Background tasks (django-tasks). "default" runs Wagtail's own small tasks at once, as before.
 # "durable" keeps tasks in the database until `manage.py db_worker --backend durable` runs them:
@@ -200,6 +224,11 @@ SUBMISSIONS_RATE_LIMITS = env_overrides(
 )
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 SUBMISSIONS_PROXY_COUNT = int(os.environ.get("SUBMISSIONS_PROXY_COUNT", "0"))
+# Seconds before the first retry of a form's emails after a mail error (doubling after that).
+SUBMISSIONS_EMAIL_FIRST_RETRY = int(os.environ.get("SUBMISSIONS_EMAIL_FIRST_RETRY", "60"))
+# Emails still unsent this many minutes after a form was sent are "overdue": listed on the
+# admin dashboard and reported by `manage.py check_queue`.
+SUBMISSIONS_EMAIL_OVERDUE_MINUTES = int(os.environ.get("SUBMISSIONS_EMAIL_OVERDUE_MINUTES", "30"))
 # Days a submission is kept before `manage.py purge_expired_submissions` deletes it.
 SUBMISSIONS_RETENTION_DAYS = int(os.environ.get("SUBMISSIONS_RETENTION_DAYS", "730"))
 # Who is told of a new enquiry (reference and admin link only). Empty: the Partnerships group.
@@ -283,13 +312,41 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "filters": {
+        "request_id": {"()": "ops.logs.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "once_a_minute": {"()": "ops.logs.ThrottleFilter", "seconds": 60},
+        "alert_interval": {"()": "ops.logs.ThrottleFilter", "seconds": ALERT_EMAIL_INTERVAL},
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["request_id"],
+        },
+        # Every ERROR, from anywhere, reaches ADMINS by email (without personal data, at most
+        # one per message per ALERT_EMAIL_INTERVAL): a server error, an email task giving up.
+        "admins": {
+            "class": "ops.logs.AdminAlertHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "request_id", "alert_interval"],
+        },
+    },
+    "root": {"handlers": ["console", "admins"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own handlers (its debug-only console, its admin emails, which attach the
+        # request's data) are replaced by the root logger's.
+        "django": {"handlers": [], "level": "INFO"},
         # Bad Host headers are noise from scanners, not errors worth an alert.
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
         # One line per background task is noise at INFO.
         "django_tasks": {"level": "WARNING"},
+        # Repeated on every call or probe while a service is down: once a minute is enough.
+        "ops.cache": {"filters": ["once_a_minute"]},
+        "ops.health": {"filters": ["once_a_minute"]},
+        "submissions.protection": {"filters": ["once_a_minute"]},
     },
 }

@@ -31,14 +31,23 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
 
-# Shared cache across app servers when REDIS_URL is set; per-process memory otherwise.
+# --- Cache (faults): Redis as a speed-up, never a dependency ---------------------------------
+# Shared across app servers when REDIS_URL is set; per-process memory otherwise. A Redis that is
+# down or not answering makes pages slower, not broken: django-redis ignores its errors (a miss),
+# short socket timeouts bound each call, and after a failure this process skips Redis for
+# CACHE_RETRY_AFTER seconds (ops/cache.py). Sessions are in the database (base.py).
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ops.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "the-difference",
             "TIMEOUT": 300,
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("CACHE_CONNECT_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5")),
+                "RETRY_AFTER": float(os.environ.get("CACHE_RETRY_AFTER", "10")),
+            },
         }
     }
 
@@ -61,3 +70,28 @@ EMAIL_TIMEOUT = 10
 
 # Keep database connections open between requests under gunicorn.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", 60))  # noqa: F405
+
+# --- Database (faults): fail fast, with a 503 ---------------------------------------------------
+# A database that is down or does not answer gives a quick 503 page (website/views.py), never a
+# request that hangs until gunicorn kills its worker: connecting gives up after
+# DB_CONNECT_TIMEOUT seconds and, in web processes only, a statement is cancelled after
+# DB_STATEMENT_TIMEOUT seconds. Migrations, management commands and the worker (no
+# DJANGO_WEB_PROCESS, which website/wsgi.py sets) have no statement timeout.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _db_options["connect_timeout"] = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+    if env_bool("DJANGO_WEB_PROCESS"):
+        _timeout_ms = int(float(os.environ.get("DB_STATEMENT_TIMEOUT", "5")) * 1000)
+        _db_options["options"] = (
+            f"{_db_options.get('options', '')} -c statement_timeout={_timeout_ms}".strip()
+        )
+
+# --- Error tracking (faults): Sentry only when SENTRY_DSN is set, without personal data -------
+if SENTRY_DSN := os.environ.get("SENTRY_DSN"):
+    from ops.sentry import init_sentry
+
+    init_sentry(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+    )
