@@ -83,10 +83,11 @@ check: install ## Django system checks and the missing-migrations check
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-deploy-check: install ## `check --deploy` under production settings (with throwaway secrets)
+deploy-check: install ## `check --deploy` under production settings (with throwaway secrets and mail host)
 	DJANGO_SETTINGS_MODULE=website.settings.production \
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
-	ALLOWED_HOSTS=www.example.org $(MANAGE) check --deploy --fail-level WARNING
+	ALLOWED_HOSTS=www.example.org EMAIL_HOST=smtp.example.org \
+	$(MANAGE) check --deploy --fail-level WARNING
 
 bench: install-dev ## Benchmarks: requests per second, latency and SQL queries per page type
 	$(PY) -m bench.run

@@ -28,7 +28,7 @@ import psycopg
 
 from bench import run
 from bench.load import percentile
-from bench.submissions import TOKEN, Browser, run_workers
+from bench.submissions import STATE, TOKEN, Browser, run_workers
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/difference_bench_apply"
 APPLY = "/apply/"
@@ -82,7 +82,9 @@ def journey(browser: Browser, name: str, double: bool) -> tuple[str, str | None,
         elif slug == "preferences":
             data = {"cohort": COHORT.search(page).group(1), "heard_about": "colleague"}
         elif slug == "personal-details":
+            # The first step carries the signed form state, as a browser posts it.
             data = {**STEP_ANSWERS[slug], "full_name": name}
+            data["form_state"] = STATE.search(page).group(1)
         else:
             data = STEP_ANSWERS[slug]
         status, location, _ = browser.request(
@@ -175,7 +177,12 @@ def main(argv=None):
     run.RESULTS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="difference-bench-apply-") as tmp_name:
         tmp = Path(tmp_name)
-        env = run.production_env(db_url, port, tmp, 1) | {"SUBMISSIONS_RATE_LIMIT": "100000000/60"}
+        # One client address and one email address, no pauses: the minimum fill time and
+        # every rate limit are lifted for the run.
+        env = run.production_env(db_url, port, tmp, 1) | {
+            "SUBMISSIONS_MIN_FILL_SECONDS": "0",
+            "SUBMISSIONS_RATE_LIMITS": "*=100000000/60",
+        }
         try:
             run.say(f"Fresh database {urlsplit(db_url).path.lstrip('/')}: migrate, demo content")
             run.create_database(db_url)

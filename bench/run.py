@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+from aiosmtpd.controller import Controller
 
 from bench import PAGES, casestudies, hub, load, weight
 
@@ -133,9 +134,38 @@ def production_env(db_url: str, port: int, tmp: Path, siblings: int) -> dict[str
         "DEMO_SITE_HOSTNAME": "127.0.0.1",
         "DEMO_SITE_PORT": str(port),
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        # Production needs a mail server. Nothing listens here: no page sends mail while it is
+        # served (form emails wait in the database), and the bench that sends them starts
+        # `smtp_sink()` and points EMAIL_PORT at it.
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": "9",
+        "EMAIL_USE_TLS": "0",
         "BENCH_PORT": str(port),
         "BENCH_SIBLINGS": str(siblings),
     }
+
+
+class SinkHandler:
+    """Accepts every message and counts it."""
+
+    def __init__(self):
+        self.messages = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages += 1
+        return "250 Message accepted"
+
+
+@contextmanager
+def smtp_sink():
+    """A mail server on a free port of 127.0.0.1 that keeps nothing: (port, handler)."""
+    handler = SinkHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller.port, handler
+    finally:
+        controller.stop()
 
 
 def python(env, *args, timeout=600) -> None:

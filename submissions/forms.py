@@ -1,4 +1,5 @@
-"""What every public form shares: `SubmissionForm`, error messages, and fields people type into.
+"""What every public form shares: `AbuseProtection` and `SubmissionForm`, error messages, and
+fields people type into.
 
 Messages follow the GOV.UK Design System: say what went wrong and how to fix it, in the same
 words in the error summary and beside the field. Hints are `help_text`; templates render every
@@ -19,8 +20,13 @@ def messages(required, **others) -> dict:
     return {"required": required, "invalid_choice": required, **others}
 
 
-class SubmissionForm(forms.ModelForm):
-    """A ModelForm with the honeypot and the signed form state of every public form."""
+class AbuseProtection(forms.Form):
+    """The honeypot and the signed form state, for any public form that takes answers.
+
+    Mix it in before the form's base class: `class F(AbuseProtection, forms.ModelForm)`.
+    Templates draw `visible_questions`, then `{{ form.form_state }}` and the honeypot
+    (templates/components/forms/honeypot.html); `protection.spam_reasons()` judges the post.
+    """
 
     # Named like a real field so bots fill it; hidden from people (CSS) and screen readers
     # (aria-hidden on its wrapper in templates/components/forms/honeypot.html).
@@ -32,7 +38,7 @@ class SubmissionForm(forms.ModelForm):
     def __init__(self, *args, state: FormState | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if state is not None and not self.is_bound:
-            self.initial[STATE_FIELD] = state.sign()
+            self.initial = {**self.initial, STATE_FIELD: state.sign()}
 
     @property
     def visible_questions(self):
@@ -49,6 +55,10 @@ class SubmissionForm(forms.ModelForm):
         for message in self.non_field_errors():
             errors.append(("", message))
         return errors
+
+
+class SubmissionForm(AbuseProtection, forms.ModelForm):
+    """A ModelForm with the honeypot and the signed form state of every public form."""
 
 
 def digits_only(value: str) -> str:

@@ -1,4 +1,5 @@
-"""What both form pages do around a post: the 429 page, and which confirmations a browser may see.
+"""What both form pages do around a post: the 429 page, which confirmations a browser may see,
+and keeping pages with answers on them out of every cache.
 
 A confirmation page shows a reference only to the session that sent it: `remember_reference()`
 records it after a successful post and `may_see_confirmation()` checks it. Nothing else
@@ -8,11 +9,19 @@ identifies the person, so a guessed or shared confirmation URL shows nothing.
 import logging
 
 from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
 
 SESSION_KEY = "submissions:references"
 SESSION_LIMIT = 20
+
+# For a page's route that shows or takes a person's answers: `Cache-Control: max-age=0,
+# no-cache, no-store, must-revalidate, private` (Django's never_cache). No shared cache (a
+# proxy, Varnish, a CDN) keeps the page, and the browser keeps no copy, so Back or History on
+# a shared computer asks the server again, which shows the next person nothing.
+private_page = method_decorator(never_cache)
 
 
 def remember_reference(request, reference: str) -> None:

@@ -27,7 +27,7 @@ def submit(form, *, token: str, spam_reasons: list[str] | tuple = ()) -> BaseSub
     keep their defaults whatever the post contains.
     """
     model = form._meta.model
-    existing = model.objects.filter(form_token=token).first()
+    existing = find_submitted(model, token)
     if existing is not None:
         return existing
 
@@ -50,7 +50,7 @@ def submit(form, *, token: str, spam_reasons: list[str] | tuple = ()) -> BaseSub
         except IntegrityError:
             # Either the same form was posted twice at once (the token is taken: show that
             # record), or the reference was drawn before (draw another).
-            existing = model.objects.filter(form_token=token).first()
+            existing = find_submitted(model, token)
             if existing is not None:
                 return existing
             continue
@@ -64,6 +64,15 @@ def submit(form, *, token: str, spam_reasons: list[str] | tuple = ()) -> BaseSub
     raise RuntimeError(
         f"No free {model.reference_prefix} reference after {REFERENCE_ATTEMPTS} draws"
     )
+
+
+def find_submitted(model, token: str) -> BaseSubmission | None:
+    """The record a form token already made, if any: a repeat of a post shows that record.
+
+    Forms look here before anything else, the rate limits included, so a post sent twice (a
+    double click, a reload) always reaches the confirmation of what the first one stored.
+    """
+    return model.objects.filter(form_token=token).first() if token else None
 
 
 def enqueue_emails(

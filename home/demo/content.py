@@ -248,19 +248,58 @@ PAGES = [
         "body": [
             heading("Who we are"),
             paragraph(
-                "<p>The Difference is the data controller for the personal information described "
-                "here. This is demo text: the charity's own notice replaces it before launch.</p>"
+                "<p>The Difference, a registered charity, is the data controller for the personal "
+                "information described here: we decide why and how it is used. This is demo text: "
+                "the charity's own notice replaces it before launch. Each of our forms shows a "
+                "short version of this notice before its first question.</p>"
             ),
             heading("What we collect and why"),
             paragraph(
-                "<p>When you apply to the programme or send an expression of interest, we keep what "
-                "you tell us so that we can consider it and reply. We keep it only as long as we "
-                "need to, and we never sell it.</p>"
+                "<p><strong>Expressions of interest from schools.</strong> The school's details, "
+                "and your name, role, email address and telephone number. We use them only to "
+                "reply to your enquiry and, if your school becomes a partner, to plan the "
+                "partnership. Only our partnerships team sees them.</p>"
+                "<p><strong>Applications to the programme.</strong> Your contact details, home "
+                "postcode, current role, statements and referees. We use them only to consider "
+                "your application and, if we offer you a place, to arrange it. Only our "
+                "recruitment team and the people who select applicants see them. We contact "
+                "your referees only if we invite you to a selection day.</p>"
+                "<p><strong>Equal-opportunities questions.</strong> Optional, asked after you "
+                "send an application, and stored with no name, email address or reference, so "
+                "nobody can link your answers to you. Staff see only totals.</p>"
+                "<p><strong>Requests to be told when applications open.</strong> Your email "
+                "address, used once, to tell you.</p>"
+            ),
+            heading("Our lawful basis"),
+            paragraph(
+                "<p>For expressions of interest: our legitimate interest in replying to an "
+                "enquiry your school chose to send us, and in planning a partnership (UK GDPR "
+                "Article 6(1)(f)). For applications: you have asked us to consider you for a "
+                "place on the programme, which we cannot do without your details (Article "
+                "6(1)(b)). For the equal-opportunities questions and requests to be told when "
+                "applications open: your consent (Article 6(1)(a), and Article 9(2)(a) for the "
+                "special category answers), which you give by answering and can withdraw.</p>"
+            ),
+            heading("How long we keep it"),
+            paragraph(
+                "<p>Expressions of interest and sent applications: 2 years, then we delete them. "
+                "Unfinished applications: 60 days after your last change. Requests to be told "
+                "when applications open: until that application window closes. We never sell "
+                "your information or use it for marketing.</p>"
             ),
             heading("Your rights"),
             paragraph(
-                "<p>You can ask to see, correct or delete what we hold about you at any time by "
-                "emailing us.</p>"
+                "<p>You can ask to see the information we hold about you, to correct it, to "
+                "delete it, to restrict how we use it, or object to our using it, and, where "
+                "we rely on your consent, to withdraw it at any time. Email us at the address "
+                "at the foot of this page. We reply within one month.</p>"
+            ),
+            heading("How to complain"),
+            paragraph(
+                "<p>If you are unhappy with how we handle your information, tell us first. You "
+                "can also complain to the Information Commissioner's Office (ICO), the UK's "
+                'data protection regulator: <a href="https://ico.org.uk/make-a-complaint/">'
+                "ico.org.uk/make-a-complaint</a>, or call 0303 123 1113.</p>"
             ),
         ],
     },

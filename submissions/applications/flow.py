@@ -9,29 +9,50 @@ here with the page. In order:
 - `start/` (a POST from the eligibility result): makes a draft and keeps its id in the session;
 - `step/<slug>/`: each step saves its answers in the draft, then leads to the next step (the
   check page once every step is answered); "Back" keeps what is on the page;
-- `saved/` and `resume/?token=`: save and return, through an emailed link;
+- `saved/` and `resume/?token=`: save and return, through an emailed, single-use link
+  (`submissions.applications.resume`);
 - `check/`: check your answers, then send (`service.submit` stores the application once);
 - `confirmation/<reference>/`, then the optional `monitoring/` questions.
+
+Every post is rate-limited (`submissions.protection`; the scopes are in
+`SUBMISSIONS_RATE_LIMITS`): per client address, and per email address where one is given. The
+first step carries the honeypot and the minimum fill time. `ApplicationPage` sends every route
+that shows or takes answers with `Cache-Control: private, no-store`.
 """
 
 import logging
+from datetime import datetime
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 from wagtail.models import Site
 
 from home.models import get_programme_requirements
-from submissions.protection import STATE_FIELD, FormState, check_rate_limit, spam_reasons
+from submissions.forms import AbuseProtection
+from submissions.protection import (
+    STATE_FIELD,
+    FormState,
+    check_email_rate_limit,
+    check_rate_limit,
+    hit,
+    spam_reasons,
+)
 from submissions.responses import may_see_confirmation, rate_limited, remember_reference
-from submissions.service import submit
+from submissions.service import find_submitted, submit
 
-from .forms import EligibilityForm, MonitoringForm, OpeningNotificationForm
+from .forms import EligibilityForm, MonitoringForm, OpeningNotificationForm, ResumeForm
 from .models import ApplicationDraft, Cohort, OpeningNotification, TeacherApplication
-from .resume import enqueue_resume_email, read_token
+from .resume import LinkSent, draft_for_token, send_link, spend
 from .steps import FinalApplicationForm, build_steps, competencies_for, summary_rows
 
 DRAFT_SESSION_KEY = "submissions:application-draft"
+# A save-and-return link opened in this browser and not yet confirmed with its email address.
+RESUME_SESSION_KEY = "submissions:resume-link"
+# What the saved page says once "Save and come back later" has closed the draft here.
+SAVED_SESSION_KEY = "submissions:application-saved"
 # Set when an application is sent: this browser may answer the monitoring questions once.
 MONITORING_SESSION_KEY = "submissions:monitoring-cohort"
 ALLOW_GET_POST = {"Allow": "GET, HEAD, POST"}
@@ -53,7 +74,7 @@ def notify(page, request):
     """Store a request to be emailed when the next window opens (with consent)."""
     if request.method != "POST":
         return HttpResponseRedirect(page.url)
-    retry_after = check_rate_limit(request, "apply-notify")
+    retry_after = check_rate_limit(request, "notify")
     if retry_after is not None:
         return rate_limited(request, page, retry_after)
     context = page.windows()
@@ -63,6 +84,9 @@ def notify(page, request):
     if not form.is_valid():
         context["notify_form"] = form
         return page.render(request, context_overrides=context)
+    retry_after = check_email_rate_limit("notify-email", form.cleaned_data["email"])
+    if retry_after is not None:
+        return rate_limited(request, page, retry_after)
     reasons = spam_reasons(request.POST, FormState.read(request.POST.get(STATE_FIELD)))
     if reasons:
         logger.info("Opening notification not stored: %s", ", ".join(reasons))
@@ -87,14 +111,20 @@ def eligibility(page, request):
     criteria = requirements.criteria if requirements else ()
     context = {"criteria": criteria, **page.windows()}
     if request.method == "POST":
+        retry_after = check_rate_limit(request, "eligibility")
+        if retry_after is not None:
+            return rate_limited(request, page, retry_after)
         form = EligibilityForm(criteria, request.POST)
         if form.is_valid():
             context["unmet"] = form.unmet()
-            return page.render(
+            response = page.render(
                 request,
                 template="submissions/application/eligibility_result.html",
                 context_overrides=context,
             )
+            # The answers show in what the result says: for this browser only, never kept.
+            add_never_cache_headers(response)
+            return response
     elif request.method in ("GET", "HEAD"):
         form = EligibilityForm(criteria)
     else:
@@ -143,6 +173,10 @@ def start(page, request):
     open_cohort = Cohort.objects.open().first()
     if open_cohort is None:
         return HttpResponseRedirect(page.url)
+    if request.method == "POST":
+        retry_after = check_rate_limit(request, "apply-start")
+        if retry_after is not None:
+            return rate_limited(request, page, retry_after)
     draft = current_draft(request)
     if draft is None:
         if request.method != "POST":
@@ -174,16 +208,21 @@ def step(page, request, slug):
     else:
         back_url = page.url
     if request.method == "POST":
+        retry_after = check_rate_limit(request, "apply-step")
+        if retry_after is not None:
+            return rate_limited(request, page, retry_after)
         form = this_step.form(request.POST)
         if request.POST.get("action") == "back":
-            keep_for_back(draft, this_step, form)
+            keep_for_back(request, draft, this_step, form)
             return HttpResponseRedirect(back_url)
         if form.is_valid():
-            save_step(draft, this_step, form)
+            if "email" in form.cleaned_data:
+                retry_after = check_email_rate_limit("apply-step-email", form.cleaned_data["email"])
+                if retry_after is not None:
+                    return rate_limited(request, page, retry_after)
+            save_step(request, draft, this_step, form)
             if "save_and_return" in request.POST:
-                if draft.email:
-                    enqueue_resume_email(draft, page.full_url)
-                return HttpResponseRedirect(page.route_url("saved"))
+                return save_and_return(page, request, draft)
             gap = first_incomplete(steps, draft)
             if changing or gap is None:
                 return HttpResponseRedirect(
@@ -196,7 +235,10 @@ def step(page, request, slug):
     elif request.method in ("GET", "HEAD"):
         # Answers kept by "Back" are newer than the saved ones: show those.
         initial = draft.unchecked_answers.get(this_step.slug) or draft.answers.get(this_step.slug)
-        form = this_step.form(initial=initial)
+        protected = issubclass(this_step.form_class, AbuseProtection)
+        form = this_step.form(
+            initial=initial, **({"state": FormState.issue()} if protected else {})
+        )
     else:
         return HttpResponse(status=405, headers=ALLOW_GET_POST)
     return page.render(
@@ -213,8 +255,19 @@ def step(page, request, slug):
     )
 
 
-def save_step(draft, step, form) -> None:
-    """A valid step: its answers count, and anything kept unchecked for it goes."""
+def save_step(request, draft, step, form) -> None:
+    """A valid step: its answers count, and anything kept unchecked for it goes.
+
+    A step with the honeypot and form state is judged the first time it is saved: a draft whose
+    first step looked automated carries on like any other, sends no email, and becomes an
+    application flagged as spam. (Only the first time: coming back to a step already answered
+    and continuing at once is what people do.)
+    """
+    if form.protection_fields and step.slug not in draft.answers and not draft.spam_reasons:
+        reasons = spam_reasons(request.POST, FormState.read(request.POST.get(STATE_FIELD)))
+        if reasons:
+            logger.info("Application draft flagged as spam (%s)", ", ".join(reasons))
+            draft.spam_reasons = reasons
     draft.answers[step.slug] = form.answers()
     draft.unchecked_answers.pop(step.slug, None)
     if "email" in form.cleaned_data:
@@ -222,7 +275,7 @@ def save_step(draft, step, form) -> None:
     draft.save()
 
 
-def keep_for_back(draft, step, form) -> None:
+def keep_for_back(request, draft, step, form) -> None:
     """The "Back" button: it never loses what is on the page, nor shows errors for it.
 
     Valid answers are saved as "Save and continue" would. Anything else is kept as typed, apart
@@ -231,7 +284,7 @@ def keep_for_back(draft, step, form) -> None:
     answers until it is saved again).
     """
     if form.is_valid():
-        save_step(draft, step, form)
+        save_step(request, draft, step, form)
         return
     typed = form.typed_answers()
     if step.slug in draft.answers or any(value not in ("", False) for value in typed.values()):
@@ -239,6 +292,25 @@ def keep_for_back(draft, step, form) -> None:
     else:
         draft.unchecked_answers.pop(step.slug, None)
     draft.save()
+
+
+def save_and_return(page, request, draft):
+    """ "Save and come back later": email a link and close the application in this browser.
+
+    Once a working link is on its way (or went out a few minutes ago), this browser forgets
+    the draft, so the next person at a shared computer finds nothing; the link is the way back.
+    When the limits hold the email back, the draft stays open here instead, so nothing is lost.
+    """
+    outcome = send_link(request, draft, page.full_url) if draft.email else LinkSent.LIMITED
+    request.session[SAVED_SESSION_KEY] = {
+        "email": draft.email,
+        "outcome": str(outcome),
+        "expires_at": draft.expires_at.isoformat(),
+    }
+    if outcome in (LinkSent.SENT, LinkSent.RECENT):
+        request.session.pop(DRAFT_SESSION_KEY, None)
+        request.session.cycle_key()
+    return HttpResponseRedirect(page.route_url("saved"))
 
 
 # --- checking, sending and after ------------------------------------------------------------
@@ -249,9 +321,11 @@ def check(page, request):
     draft = current_draft(request)
     if draft is None:
         if request.method == "POST" and draft_id:
-            # A second press of "Send": the first already made the application.
-            sent = TeacherApplication.objects.filter(form_token=f"draft-{draft_id}").first()
+            # A second press of "Send": the first already made the application. Checked before
+            # any rate limit, so the second press shows the confirmation too.
+            sent = find_submitted(TeacherApplication, f"draft-{draft_id}")
             if sent is not None:
+                remember_reference(request, sent.reference)
                 return HttpResponseRedirect(page.route_url("confirmation", sent.reference))
         return HttpResponseRedirect(page.url)
     cohorts = list(Cohort.objects.open())
@@ -261,9 +335,18 @@ def check(page, request):
         return HttpResponseRedirect(step_url(page, gap))
     form = None
     if request.method == "POST":
+        # A press repeating one let through (the first is still being stored) is let through.
+        retry_after = check_rate_limit(request, "apply-send", repeat_of=draft.token)
+        if retry_after is not None:
+            return rate_limited(request, page, retry_after)
         form = FinalApplicationForm(draft.answers, steps, cohorts)
         if form.is_valid():
-            application = submit(form, token=draft.token)
+            retry_after = check_email_rate_limit(
+                "apply-send-email", form.cleaned_data["email"], repeat_of=draft.token
+            )
+            if retry_after is not None:
+                return rate_limited(request, page, retry_after)
+            application = submit(form, token=draft.token, spam_reasons=draft.spam_reasons)
             draft.delete()
             remember_reference(request, application.reference)
             request.session[MONITORING_SESSION_KEY] = application.cohort_id
@@ -302,33 +385,83 @@ def confirmation(page, request, reference):
 
 
 def saved(page, request):
+    """After "Save and come back later": where the link went, or why it did not."""
+    # Shown once: the address stays in this browser's session no longer than it takes to say.
+    saved = request.session.pop(SAVED_SESSION_KEY, None)
     draft = current_draft(request)
-    if draft is None:
+    if not saved and draft is None:
         return HttpResponseRedirect(page.url)
+    saved = saved or {"email": draft.email, "outcome": "", "expires_at": ""}
+    expires_at = (
+        datetime.fromisoformat(saved["expires_at"]) if saved["expires_at"] else draft.expires_at
+    )
     return page.render(
         request,
         template="submissions/application/saved.html",
-        context_overrides={"draft": draft},
+        context_overrides={
+            "email": saved["email"],
+            "outcome": saved["outcome"],
+            "expires_at": expires_at,
+            "draft_open_here": draft is not None,
+            "link_interval_minutes": max(1, round(settings.APPLICATION_RESUME_LINK_INTERVAL / 60)),
+        },
     )
 
 
 def resume(page, request):
-    """A link from the save-and-return email: this browser carries on with that draft.
+    """A link from the save-and-return email, then the email address it was sent to.
 
-    The token is a query parameter: Wagtail's page URLs allow only word characters and hyphens
-    in a path, and a signed value contains colons.
+    `?token=` lands here: a good link is kept in this browser's session and the browser is sent
+    straight on to the same address without it, so the token is written to an access log once,
+    in a form that needs the email address too and dies once used. Nothing of the application
+    shows until the email address matches; then the link is spent and this browser carries on.
+    The token is a query parameter because Wagtail's page URLs allow only word characters and
+    hyphens in a path, and a signed value contains colons.
     """
-    draft_id = read_token(request.GET.get("token", "")[:300])
-    draft = _live_drafts().filter(pk=draft_id).first() if draft_id else None
-    if draft is None:
-        response = page.render(
-            request, template="submissions/application/resume_invalid.html", context_overrides={}
-        )
-        response.status_code = 404
+    if "token" in request.GET:
+        token = request.GET["token"][:300]
+        if draft_for_token(token, _live_drafts()) is None:
+            return resume_invalid(page, request)
+        request.session[RESUME_SESSION_KEY] = token
+        response = HttpResponseRedirect(page.route_url("resume"), status=303)
+        response["Referrer-Policy"] = "no-referrer"
         return response
-    request.session.cycle_key()
-    request.session[DRAFT_SESSION_KEY] = str(draft.pk)
-    return HttpResponseRedirect(page.route_url("start"))
+    draft = draft_for_token(request.session.get(RESUME_SESSION_KEY, ""), _live_drafts())
+    if draft is None:
+        request.session.pop(RESUME_SESSION_KEY, None)
+        return resume_invalid(page, request)
+    if request.method == "POST":
+        retry_after = check_rate_limit(request, "resume-open") or hit(
+            "resume-open-draft", f"draft:{draft.pk}"
+        )
+        if retry_after is not None:
+            return rate_limited(request, page, retry_after)
+        form = ResumeForm(request.POST, expected_email=draft.email)
+        if form.is_valid():
+            if not spend(draft):  # used a moment ago, in another browser
+                request.session.pop(RESUME_SESSION_KEY, None)
+                return resume_invalid(page, request)
+            request.session.pop(RESUME_SESSION_KEY, None)
+            request.session.cycle_key()
+            request.session[DRAFT_SESSION_KEY] = str(draft.pk)
+            return HttpResponseRedirect(page.route_url("start"))
+    elif request.method in ("GET", "HEAD"):
+        form = ResumeForm()
+    else:
+        return HttpResponse(status=405, headers=ALLOW_GET_POST)
+    return page.render(
+        request,
+        template="submissions/application/resume.html",
+        context_overrides={"form": form},
+    )
+
+
+def resume_invalid(page, request):
+    response = page.render(
+        request, template="submissions/application/resume_invalid.html", context_overrides={}
+    )
+    response.status_code = 404
+    return response
 
 
 def monitoring(page, request):
@@ -341,6 +474,9 @@ def monitoring(page, request):
     if not cohort_id:
         return HttpResponseRedirect(page.url)
     if request.method == "POST":
+        retry_after = check_rate_limit(request, "apply-step")
+        if retry_after is not None:
+            return rate_limited(request, page, retry_after)
         form = MonitoringForm(request.POST)
         if form.is_valid():
             skipped = "skip" in request.POST

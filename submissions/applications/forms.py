@@ -1,5 +1,6 @@
 """The apply page's forms around the application: the request to be told when applications
-open, the eligibility check and the equal-opportunities questions. (The application's own steps
+open, opening a save-and-return link, the eligibility check and the equal-opportunities
+questions. (The application's own steps
 are in `submissions.applications.steps`.)
 
 They use the shared form machinery: `SubmissionForm` (honeypot, signed form state, error list)
@@ -28,6 +29,30 @@ class OpeningNotificationForm(SubmissionForm):
     class Meta:
         model = OpeningNotification
         fields = ["email"]
+
+
+class ResumeForm(forms.Form):
+    """Opening a save-and-return link: the email address it was sent to, before anything shows."""
+
+    protection_fields = ()
+    error_list = SubmissionForm.error_list
+
+    email = email_field(
+        help_text="The address we sent the link to.",
+        attrs={"autocomplete": "email"},
+    )
+
+    def __init__(self, *args, expected_email: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.expected_email = expected_email
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email.strip().lower() != self.expected_email.strip().lower():
+            raise forms.ValidationError(
+                "Enter the email address we sent this link to", code="mismatch"
+            )
+        return email
 
 
 class EligibilityForm(forms.Form):

@@ -218,6 +218,17 @@ class ApplicationDraft(models.Model):
     unchecked_answers = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # Save and return: a link carries the generation it was sent with and works only while the
+    # draft is still at that generation, which moves on when a link is sent and when one is
+    # used; so only the newest link works, and only once (`submissions.applications.resume`).
+    link_generation = models.PositiveIntegerField(default=0, editable=False)
+    # When the newest link was sent; cleared when it is used. A link goes out at most once per
+    # APPLICATION_RESUME_LINK_INTERVAL seconds.
+    link_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Why the first step looked automated (honeypot, form state, too fast), if it did: the
+    # draft is then answered as any other, but sends no email, and the application it becomes
+    # is stored flagged as spam.
+    spam_reasons = models.JSONField(default=list, blank=True, editable=False)
 
     # Erased with the applications: the Recruitment team's personal data.
     email_fields = ("email",)

@@ -1,10 +1,11 @@
 """The teacher application page, /apply/: one per site, directly under the home page.
 
-The page holds what editors write (introduction, the closed-window text, the privacy notice)
-and declares the routes of the application; `submissions.applications.flow` says what each
-route does, from the eligibility check to the confirmation.
+The page holds what editors write (introduction, the closed-window text, the privacy summary
+and notice) and declares the routes of the application; `submissions.applications.flow` says
+what each route does, from the eligibility check to the confirmation.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -13,6 +14,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from home.models import BasePage
+from submissions.privacy import PrivacySummary, duration
+from submissions.responses import private_page
 
 from . import flow
 from .models import Cohort
@@ -31,6 +34,14 @@ class ApplicationPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text="Shown while applications are closed, above the dates of the next window.",
     )
+    privacy_summary = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Shown before the application's first question instead of the standard "
+        "wording: who holds the answers, why, the lawful basis, how long they are kept, "
+        "people's rights and how to complain to the ICO. Leave empty for the standard wording, "
+        "which says all of that.",
+    )
     privacy_notice = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -43,9 +54,9 @@ class ApplicationPage(RoutablePageMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("introduction"),
+        FieldPanel("closed_text", heading="While applications are closed"),
         MultiFieldPanel(
-            [FieldPanel("closed_text"), FieldPanel("privacy_notice")],
-            heading="While applications are closed",
+            [FieldPanel("privacy_summary"), FieldPanel("privacy_notice")], heading="Privacy"
         ),
     ]
 
@@ -74,6 +85,16 @@ class ApplicationPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["privacy"] = PrivacySummary(
+            purpose="We use them only to consider your application to the programme and, if "
+            "we offer you a place, to arrange it. Only our recruitment team and the people who "
+            "select applicants see them.",
+            lawful_basis="you have asked us to consider you for a place on the programme, "
+            "which we cannot do without your details (UK GDPR Article 6(1)(b)).",
+            kept_for=f"sent applications for {duration(settings.APPLICATIONS_RETENTION_DAYS)} "
+            f"and unfinished ones for {duration(settings.APPLICATION_DRAFT_DAYS)} after your "
+            "last change",
+        )
         context["urls"] = {
             name: self.route_url(name)
             for name in (
@@ -83,18 +104,25 @@ class ApplicationPage(RoutablePageMixin, BasePage):
                 "start",
                 "check",
                 "saved",
+                "resume",
                 "monitoring",
             )
         }
         return context
 
     # --- routes: each handled by the flow module -------------------------------------------
+    # Every route that shows or takes a person's answers is `@private_page`: `Cache-Control: private,
+    # no-store` (Django's never_cache), so neither a shared cache nor the browser's history
+    # keeps it, and Back on a shared computer shows nothing. The index, the eligibility
+    # questions and "we will email you" stay cacheable; the eligibility result is marked in
+    # `flow.eligibility`.
 
     @path("")
     def index_view(self, request):
         return flow.index(self, request)
 
     @path("notify/", name="notify")
+    @private_page
     def notify_view(self, request):
         return flow.notify(self, request)
 
@@ -107,29 +135,36 @@ class ApplicationPage(RoutablePageMixin, BasePage):
         return flow.eligibility(self, request)
 
     @path("start/", name="start")
+    @private_page
     def start_view(self, request):
         return flow.start(self, request)
 
     @path("step/<slug:slug>/", name="step")
+    @private_page
     def step_view(self, request, slug):
         return flow.step(self, request, slug)
 
     @path("check/", name="check")
+    @private_page
     def check_view(self, request):
         return flow.check(self, request)
 
     @path("confirmation/<str:reference>/", name="confirmation")
+    @private_page
     def confirmation_view(self, request, reference):
         return flow.confirmation(self, request, reference)
 
     @path("saved/", name="saved")
+    @private_page
     def saved_view(self, request):
         return flow.saved(self, request)
 
     @path("resume/", name="resume")
+    @private_page
     def resume_view(self, request):
         return flow.resume(self, request)
 
     @path("monitoring/", name="monitoring")
+    @private_page
     def monitoring_view(self, request):
         return flow.monitoring(self, request)

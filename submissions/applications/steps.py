@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from home.models import get_programme_requirements
 from submissions.forms import (
+    AbuseProtection,
     SubmissionForm,
     WholeNumberField,
     clean_phone_number,
@@ -43,20 +44,29 @@ def count_words(text: str) -> int:
 
 
 class StepForm(forms.Form):
-    """A step's form: the GOV.UK error summary of SubmissionForm, no protection fields."""
+    """A step's form: the GOV.UK error summary of SubmissionForm, no protection fields (the
+    first step adds them: `AbuseProtection`)."""
 
     protection_fields = ()
     error_list = SubmissionForm.error_list
 
+    @property
+    def visible_questions(self):
+        return [f for f in self if f.name not in self.protection_fields]
+
+    def questions(self) -> dict:
+        """The form's own questions by name: every field but the honeypot and form state."""
+        return {n: f for n, f in self.fields.items() if n not in self.protection_fields}
+
     def answers(self) -> dict:
         """The cleaned answers as JSON-ready values."""
-        return dict(self.cleaned_data)
+        return {name: self.cleaned_data[name] for name in self.questions()}
 
     def typed_answers(self) -> dict:
         """What each field holds as typed, unchecked (kept by "Back"), as JSON-ready values:
         text (cut at UNCHECKED_VALUE_LIMIT), a choice's key, or True/False for a checkbox."""
         typed = {}
-        for name, field in self.fields.items():
+        for name, field in self.questions().items():
             value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
             if isinstance(value, str):
                 value = value[:UNCHECKED_VALUE_LIMIT]
@@ -78,7 +88,9 @@ def text(label, required_message, max_length=200, **kwargs):
     )
 
 
-class PersonalDetailsForm(StepForm):
+class PersonalDetailsForm(AbuseProtection, StepForm):
+    """The first step: the application's own honeypot and minimum fill time (`flow.step`)."""
+
     full_name = text(
         "Full name",
         "Enter your full name",
@@ -384,7 +396,7 @@ def summary_rows(step: Step, answers: dict) -> list[dict]:
     """(label, shown value, field id) for the check-your-answers page, in the form's order."""
     form = step.form()
     rows = []
-    for name, field in form.fields.items():
+    for name, field in form.questions().items():
         value = answers.get(name)
         if isinstance(field, forms.BooleanField):
             shown = "Confirmed" if value else "Not confirmed"

@@ -9,20 +9,23 @@ from django import forms, template
 
 register = template.Library()
 
-KINDS = (
-    (forms.RadioSelect, "radios"),
-    (forms.CheckboxSelectMultiple, "checkboxes"),
-    (forms.CheckboxInput, "checkbox"),
-    (forms.Select, "select"),
-    (forms.Textarea, "textarea"),
-)
-
 
 def field_kind(bound_field) -> str:
+    """The component that draws a field, from what its widget is rather than its class tree.
+
+    Django's `CheckboxSelectMultiple` subclasses `RadioSelect`, so matching by class would draw
+    a multiple choice as radios: a list of options is "checkboxes" when its widget allows many
+    answers, "radios" when it allows one.
+    """
     widget = bound_field.field.widget
-    for widget_class, kind in KINDS:
-        if isinstance(widget, widget_class):
-            return kind
+    if isinstance(widget, forms.RadioSelect):  # CheckboxSelectMultiple too
+        return "checkboxes" if widget.allow_multiple_selected else "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
     return "input"
 
 

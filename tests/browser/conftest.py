@@ -4,8 +4,11 @@ Once per session: a database of its own (PostgreSQL when DATABASE_URL points at 
 a SQLite file otherwise), a media folder and an email folder of its own, migrated and filled
 with the demo content by `manage.py` in subprocesses, then served by gunicorn on a free local
 port. The server writes every email it sends to a file in `SiteServer.email_dir` (Django's
-file-based backend), where a test can read it. The server is stopped and the PostgreSQL
-database dropped when the session ends.
+file-based backend), where a test can read it; `SiteServer.shell()` runs code against its
+database. Its gunicorn workers share a cache (files in a folder of its own), so the rate limits
+count every worker's posts, and it trusts one proxy's X-Forwarded-For, so a test over HTTP can
+post from an address of its own. The server is stopped and the PostgreSQL database dropped when
+the session ends.
 """
 
 import os
@@ -18,7 +21,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -39,7 +42,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-SERVER_START_TIMEOUT = 30  # seconds
+SERVER_START_TIMEOUT = 90  # seconds: the first page renders every image, slow on a busy machine
 COMMAND_TIMEOUT = 180  # seconds, for migrate and load_demo_content
 
 
@@ -49,12 +52,27 @@ class SiteServer:
     host: str  # 127.0.0.1:PORT
     log_path: Path
     email_dir: Path  # one file per connection, each holding the messages sent through it
+    env: dict = field(default_factory=dict, repr=False)  # the server's environment
 
     def log_tail(self, lines: int = 40) -> str:
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return "(no server log)"
+
+    def shell(self, code: str) -> str:
+        """Run Python in `manage.py shell` against the server's database; its output."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+            cwd=BASE_DIR,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=COMMAND_TIMEOUT,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result.stdout
 
 
 def _venv_executable(name: str) -> str:
@@ -209,6 +227,11 @@ def site_server(tmp_path_factory) -> Iterator[SiteServer]:
         # Emails go to files the tests can read (website/settings/test.py reads these).
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(email_dir),
+        # gunicorn's workers share one cache, so each rate limit counts every worker's posts.
+        "CACHE_DIR": str(tmp_dir / "cache"),
+        # As behind a proxy: X-Forwarded-For names the client, so the tests over HTTP each
+        # post from an address of their own (the browser sends none: 127.0.0.1).
+        "SUBMISSIONS_PROXY_COUNT": "1",
         # The demo loader points the default site at this host and port.
         "DEMO_SITE_HOSTNAME": "127.0.0.1",
         "DEMO_SITE_PORT": str(port),
@@ -219,6 +242,7 @@ def site_server(tmp_path_factory) -> Iterator[SiteServer]:
         host=f"127.0.0.1:{port}",
         log_path=log_path,
         email_dir=email_dir,
+        env=env,
     )
     process = None
     try:

@@ -33,6 +33,8 @@ def fill_step(page, heading: str, email: str = "zoe.browser@example.com") -> Non
         page.get_by_label("Email address").fill(email)
         page.get_by_label("Telephone number").fill("07700 900 982")
         page.get_by_label("Home postcode").fill("ln1 1aa")
+        # A person takes longer than the first step's minimum fill time (3 seconds).
+        page.wait_for_timeout(3100)
     elif heading == "Your current role":
         page.get_by_label("Your current role").fill("Head of English")
         page.get_by_label("Your current school").fill("Browser Test Academy")
@@ -72,6 +74,7 @@ def test_not_eligible_gets_a_kind_explanation(new_context, site_server):
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_the_whole_journey(new_context, site_server, viewport, javascript):
+    email = f"zoe.{viewport}.{'js' if javascript else 'no-js'}@example.com"
     page, watch = open_page(new_context, site_server.host, viewport, java_script_enabled=javascript)
     page.goto(APPLY)
     expect(page.locator("[data-application-status]")).to_have_attribute(
@@ -137,7 +140,7 @@ def test_the_whole_journey(new_context, site_server, viewport, javascript):
                     "You have 397 words remaining"
                 )
             went_back = True
-        fill_step(page, heading)
+        fill_step(page, heading, email=email)
         if heading == "Motivation":
             textarea = page.locator("textarea[name=statement]")
             count = page.locator("[data-word-count]")
@@ -146,11 +149,18 @@ def test_the_whole_journey(new_context, site_server, viewport, javascript):
                 assert_no_axe_violations(page)
             else:
                 expect(count).to_have_count(0)
-            # Save and come back later keeps the answers on the server.
+            # Save and come back later keeps the answers on the server, and this browser
+            # forgets them: Back shows nothing; the emailed link, then the address, lead on.
             page.get_by_role("button", name="Save and come back later").click()
             expect(page.locator("h1")).to_have_text("Your application has been saved")
-            expect(page.get_by_text("zoe.browser@example.com")).to_be_visible()
-            page.get_by_role("link", name="Carry on with your application now").click()
+            expect(page.get_by_text(email)).to_be_visible()
+            page.go_back()
+            expect(page.locator("[data-application-status]")).to_be_visible()
+            page.goto(emailed_link(site_server.email_dir, email, "/apply/resume/?token="))
+            expect(page.locator("h1")).to_have_text("Carry on with your application")
+            page.get_by_label("Email address").fill(email)
+            page.get_by_role("button", name="Continue").click()
+            expect(page).to_have_url(re.compile(r"/apply/step/statement-"))
             expect(page.locator("h1")).not_to_have_text("Motivation")
             page.get_by_role("button", name="Back", exact=True).click()
             expect(textarea).to_have_value(STATEMENT.strip())
@@ -264,10 +274,30 @@ def test_the_emailed_link_carries_on_in_another_browser(
     )
     assert other.context.cookies() == []
     other.goto(link)
+    # Nothing of the application shows until the address the link went to is given; the
+    # address bar no longer holds the token.
+    expect(other.locator("h1")).to_have_text("Carry on with your application")
+    expect(other.get_by_text("Browser Test Academy")).to_have_count(0)
+    assert "token=" not in other.url
+    if javascript:
+        assert_no_axe_violations(other)
+    other.get_by_label("Email address").fill("someone.else@example.com")
+    other.get_by_role("button", name="Continue").click()
+    expect(other.locator("#id_email-error")).to_contain_text(
+        "Enter the email address we sent this link to"
+    )
+    if javascript:
+        assert_no_axe_violations(other)
+    other.get_by_label("Email address").fill(email)
+    other.get_by_role("button", name="Continue").click()
     # It carries on at the first unanswered step, with the earlier answers kept.
     expect(other.locator("h1")).to_have_text("Motivation")
     if javascript:
         assert_no_axe_violations(other)
+    # The link is spent: opened again, even here, it shows nothing.
+    spent, _ = open_page(new_context, site_server.host, viewport, java_script_enabled=javascript)
+    assert spent.goto(link).status == 404
+    expect(spent.locator("h1")).to_have_text("This link has expired or is not valid")
     other.get_by_role("button", name="Back", exact=True).click()
     expect(other.locator("h1")).to_have_text("Your current role")
     expect(other.get_by_label("Your current school")).to_have_value("Browser Test Academy")

@@ -92,6 +92,38 @@ def test_a_school_can_send_the_form_and_gets_a_reference(new_context, site_serve
     expect(page.locator(".panel__reference")).to_have_text(reference)
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_two_areas_ticked_are_two_areas_stored(new_context, site_server, javascript):
+    """ "Select all that apply" means checkboxes: tick two, send, and both are in the enquiry."""
+    school = f"Two Areas Academy ({'js' if javascript else 'no-js'})"
+    page, watch = open_page(new_context, site_server.host, java_script_enabled=javascript)
+    page.goto(FORM)
+    fill_valid_answers(page)
+    page.get_by_label("School name").fill(school)
+    areas = page.get_by_role(
+        "group", name="Which areas would you like a Difference Leader to work on?"
+    )
+    expect(areas.get_by_role("checkbox")).to_have_count(5)
+    expect(areas.get_by_role("radio")).to_have_count(0)
+    areas.get_by_label("Curriculum planning towards employment").check()
+    # Contextual safeguarding is ticked too (fill_valid_answers ticks it): both stay ticked.
+    expect(areas.get_by_label("Contextual safeguarding")).to_be_checked()
+    expect(areas.get_by_label("Curriculum planning towards employment")).to_be_checked()
+    if javascript:
+        assert_no_axe_violations(page)
+    page.wait_for_timeout(3100)  # a person takes longer than the minimum fill time
+    page.get_by_role("button", name="Send expression of interest").click()
+    expect(page.locator("h1")).to_have_text("Expression of interest sent")
+    watch.assert_clean()
+
+    stored = site_server.shell(
+        "from submissions.models import PartnershipEnquiry as E; "
+        f"e = E.objects.get(school_name={school!r}); "
+        "print(','.join(e.improvement_areas), e.is_spam)"
+    )
+    assert stored.split() == ["curriculum,safeguarding", "False"]
+
+
 def test_honeypot_is_invisible_and_not_focusable(new_context, site_server):
     page, _ = open_page(new_context, site_server.host)
     page.goto(FORM)

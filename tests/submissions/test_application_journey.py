@@ -23,7 +23,7 @@ from submissions.applications.steps import (
 )
 from submissions.models import ApplicationDraft, TeacherApplication
 
-from .conftest import APPLY_URL
+from .conftest import APPLY_URL, aged_state
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +41,8 @@ def answers(cohort):
             "email": "zoe@example.com",
             "telephone": "07700 900 982",
             "postcode": "sw1a1aa",
+            # As the first step's page signed it, long enough ago for a person to have typed.
+            "form_state": aged_state(),
         },
         "current-role": {
             "current_role": "Head of English",

@@ -13,7 +13,8 @@ import pytest
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from submissions.factories import PartnershipEnquiryFactory, TeacherApplicationFactory
+from submissions.applications.factories import TeacherApplicationFactory
+from submissions.enquiries.factories import PartnershipEnquiryFactory
 from submissions.models import PartnershipEnquiry
 from submissions.tasks import MAX_ATTEMPTS, EmailDeliveryFailed, send_submission_emails
 from tests.ops.test_health import DURABLE, broken_cache
@@ -50,7 +51,7 @@ def test_with_the_cache_down_the_form_works_and_the_rate_limit_lets_posts_throug
     client, post_form, settings, caplog
 ):
     settings.CACHES = broken_cache()
-    settings.SUBMISSIONS_RATE_LIMIT = "1/600"
+    settings.SUBMISSIONS_RATE_LIMITS = {**settings.SUBMISSIONS_RATE_LIMITS, "enquiry": "1/600"}
     assert client.get(EOI_URL).status_code == 200
     with caplog.at_level(logging.WARNING, logger="submissions.protection"):
         assert post_form(valid_data()).status_code == 302
@@ -225,5 +226,5 @@ def test_the_save_and_return_email_task_carries_the_request_id(started, cohort, 
 
     settings.TASKS = DURABLE
     response = save_and_return(started, cohort)
-    task = DBTaskResult.objects.get(task_path="submissions.application_resume.send_resume_link")
+    task = DBTaskResult.objects.get(task_path="submissions.applications.resume.send_resume_link")
     assert task.args_kwargs["kwargs"] == {"request_id": response["X-Request-ID"]}

@@ -244,7 +244,7 @@ def test_a_missing_or_tampered_form_state_is_flagged(post_form, state):
 
 
 def test_posts_over_the_rate_limit_get_a_clear_429_page(post_form, settings):
-    settings.SUBMISSIONS_RATE_LIMIT = "3/600"
+    settings.SUBMISSIONS_RATE_LIMITS = {**settings.SUBMISSIONS_RATE_LIMITS, "enquiry": "3/600"}
     for _ in range(3):
         assert post_form(valid_data()).status_code == 302
 
@@ -259,7 +259,7 @@ def test_posts_over_the_rate_limit_get_a_clear_429_page(post_form, settings):
 
 
 def test_rate_limit_is_per_client_address(post_form, settings):
-    settings.SUBMISSIONS_RATE_LIMIT = "1/600"
+    settings.SUBMISSIONS_RATE_LIMITS = {**settings.SUBMISSIONS_RATE_LIMITS, "enquiry": "1/600"}
     assert post_form(valid_data(), REMOTE_ADDR="192.0.2.1").status_code == 302
     assert post_form(valid_data(), REMOTE_ADDR="192.0.2.1").status_code == 429
     assert post_form(valid_data(), REMOTE_ADDR="192.0.2.2").status_code == 302

@@ -55,6 +55,7 @@ def production_env(**extra):
         DJANGO_SETTINGS_MODULE="website.settings.production",
         SECRET_KEY="x" * 20 + "production-check-key-that-is-long-enough-and-random-ish-0123456789",
         ALLOWED_HOSTS="www.example.org",
+        EMAIL_HOST="smtp.example.org",
         **extra,
     )
     return env
@@ -83,6 +84,25 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_mail_server():
+    """Without EMAIL_HOST, form emails would be dropped and recorded as sent: no start."""
+    env = production_env()
+    env.pop("EMAIL_HOST")
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "Set EMAIL_HOST" in result.stderr
+
+
+def test_production_sends_form_emails_through_smtp():
+    code = "from django.conf import settings as s; print(s.EMAIL_BACKEND, s.EMAIL_HOST)"
+    result = run_manage("shell", "-c", code, env=production_env())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.org",
+    ]
 
 
 def test_production_sends_hsts_and_secure_cookies():

@@ -8,6 +8,8 @@ import os
 from email.utils import parseaddr
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -22,6 +24,17 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_overrides(name: str, defaults: dict[str, str]) -> dict[str, str]:
+    """`defaults`, with values from a "key=value,..." variable; the key "*" sets every one."""
+    values = dict(defaults)
+    for item in env_list(name):
+        key, _, value = (part.strip() for part in item.partition("="))
+        if key != "*" and key not in values:
+            raise ImproperlyConfigured(f"{name}: no setting called {key!r}")
+        values.update(dict.fromkeys(values if key == "*" else [key], value))
+    return values
 
 
 DEBUG = False
@@ -183,8 +196,32 @@ TASKS = {
 # Forms (the submissions app): spam and abuse protection, retention, staff notifications.
 CSRF_FAILURE_VIEW = "submissions.views.csrf_failure"
 SUBMISSIONS_MIN_FILL_SECONDS = float(os.environ.get("SUBMISSIONS_MIN_FILL_SECONDS", "3"))
-# At most this many form posts per client IP address per window (seconds): "posts/seconds".
+# Rate limits of the public forms' posts, as "count/seconds": a window opens at a key's first
+# post and allows `count` posts in `seconds`. Per client address unless the scope's name ends in
+# -email (per email address given) or -draft (per unfinished application). The README explains
+# each number: none is reached by a real school behind one shared address.
+# SUBMISSIONS_RATE_LIMIT sets the one-page forms' per-address limit; SUBMISSIONS_RATE_LIMITS
+# overrides any scope, as "scope=count/seconds,..." ("*=" sets every scope).
 SUBMISSIONS_RATE_LIMIT = os.environ.get("SUBMISSIONS_RATE_LIMIT", "20/600")
+SUBMISSIONS_RATE_LIMITS = env_overrides(
+    "SUBMISSIONS_RATE_LIMITS",
+    {
+        "enquiry": SUBMISSIONS_RATE_LIMIT,
+        "enquiry-email": "10/86400",
+        "notify": SUBMISSIONS_RATE_LIMIT,
+        "notify-email": "3/86400",
+        "eligibility": "60/600",
+        "apply-start": "30/3600",
+        "apply-step": "600/3600",
+        "apply-step-email": "30/3600",
+        "apply-send": "20/3600",
+        "apply-send-email": "3/86400",
+        "resume-link": "20/86400",
+        "resume-link-email": "3/86400",
+        "resume-open": "20/600",
+        "resume-open-draft": "5/3600",
+    },
+)
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 SUBMISSIONS_PROXY_COUNT = int(os.environ.get("SUBMISSIONS_PROXY_COUNT", "0"))
 # Seconds before the first retry of a form's emails after a mail error (doubling after that).
@@ -200,6 +237,9 @@ SUBMISSIONS_PARTNERSHIPS_EMAILS = env_list("PARTNERSHIPS_EMAILS")
 # save-and-return link) lasts, and who is told of a new one (empty: the Recruitment group).
 APPLICATIONS_RETENTION_DAYS = int(os.environ.get("APPLICATIONS_RETENTION_DAYS", "730"))
 APPLICATION_DRAFT_DAYS = int(os.environ.get("APPLICATION_DRAFT_DAYS", "60"))
+# Save and return: at most one emailed link per unfinished application per this many seconds
+# (the per-address and per-day limits are the "resume-link" scopes above).
+APPLICATION_RESUME_LINK_INTERVAL = int(os.environ.get("APPLICATION_RESUME_LINK_INTERVAL", "300"))
 APPLICATIONS_RECRUITMENT_EMAILS = env_list("RECRUITMENT_EMAILS")
 
 # Security headers that hold in every environment.
@@ -254,6 +294,10 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {
     "bmp": "jpeg",
     "gif": "gif",
 }
+# Image uploads: at most this many pixels, counting every frame of an animation, checked from
+# the file's header before it is decoded; damaged files get a field error (website/images.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.images.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILREDIRECTS_AUTO_CREATE = True

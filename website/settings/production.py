@@ -1,7 +1,7 @@
 """Production: everything secret or site-specific comes from the environment.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. Recommended: REDIS_URL, EMAIL_HOST (and
-friends), WAGTAILADMIN_BASE_URL. See the README for the full list.
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, EMAIL_HOST (and friends). Recommended:
+REDIS_URL, WAGTAILADMIN_BASE_URL. See the README for the full list.
 """
 
 import os
@@ -51,17 +51,22 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
         }
     }
 
-if os.environ.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = os.environ["EMAIL_HOST"]
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
-    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-    EMAIL_TIMEOUT = 10
-else:
-    # No mail server configured: write nothing personal anywhere, just drop the messages.
-    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+# Form emails are recorded as sent once the backend has taken them, so a backend that drops
+# them (dummy, console, locmem) would lose them silently. Production sends through SMTP only,
+# and refuses to start without a mail server.
+if not os.environ.get("EMAIL_HOST"):
+    raise ImproperlyConfigured(
+        "Set EMAIL_HOST (and EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS) "
+        "in the environment: the forms' emails to applicants, schools and staff go through it. "
+        "Production does not start without a mail server, so no email is ever silently lost."
+    )
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ["EMAIL_HOST"]
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
 
 # Keep database connections open between requests under gunicorn.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", 60))  # noqa: F405

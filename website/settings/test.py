@@ -24,6 +24,15 @@ if os.environ.get("EMAIL_FILE_PATH"):
 # The browser tests give their server processes a media folder of their own.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "test-media")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The browser tests' server runs several gunicorn workers: they share one cache (and so one
+# count for each rate limit) through files in a folder of the server's own.
+if os.environ.get("CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["CACHE_DIR"],
+        }
+    }
 # Background tasks run at once; the tests that prove durability switch "durable" to the database.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
