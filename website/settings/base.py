@@ -173,6 +173,12 @@ APPLICATIONS_RETENTION_DAYS = int(os.environ.get("APPLICATIONS_RETENTION_DAYS", 
 APPLICATION_DRAFT_DAYS = int(os.environ.get("APPLICATION_DRAFT_DAYS", "60"))
 APPLICATIONS_RECRUITMENT_EMAILS = env_list("RECRUITMENT_EMAILS")
 
+# --- Staff access and personal data ---------------------------------------------------------
+# Days equal-opportunities answers are kept after their cohort's applications close; then
+# `purge_expired_submissions` folds them into per-cohort counts and deletes them.
+MONITORING_RETENTION_DAYS = int(os.environ.get("MONITORING_RETENTION_DAYS", "365"))
+# --- end of staff access and personal data --------------------------------------------------
+
 # Security headers that hold in every environment.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
