@@ -57,6 +57,9 @@ def protect(table: Table, threshold: int) -> Table:
     up to a known small amount. Returns the table with `hidden` filled in."""
     columns = [*table.columns, ALL]
     cells = [(a, c) for a in table.answers for c in columns]
+    if not table.columns:  # nothing to publish
+        table.hidden = set(cells)
+        return table
     hidden = {cell for cell in cells if table.value(cell) < threshold}
     while True:
         extra = _small_hidden_sum(table, hidden, threshold) or _bridge_breaker(table, hidden)
