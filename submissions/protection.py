@@ -81,22 +81,29 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def rate_limit() -> tuple[int, int]:
-    posts, _, seconds = settings.SUBMISSIONS_RATE_LIMIT.partition("/")
+def rate_limit(setting: str | None = None) -> tuple[int, int]:
+    """(posts, seconds) from a "posts/seconds" setting: the forms' own by default."""
+    posts, _, seconds = (setting or settings.SUBMISSIONS_RATE_LIMIT).partition("/")
     return int(posts), int(seconds or 60)
 
 
-def check_rate_limit(request, scope: str) -> int | None:
+def check_rate_limit(
+    request, scope: str, *, limit: str | None = None, identity: str | None = None
+) -> int | None:
     """Count this post; None if allowed, else the seconds until the window ends.
 
-    The cache key holds a keyed hash of the address, never the address itself. Fixed windows
-    in the shared cache (Redis in production): cheap, and good enough to stop floods.
+    Counted per client address (or per `identity`, such as an email address), `limit` posts
+    per window as "posts/seconds" (the forms' SUBMISSIONS_RATE_LIMIT by default). The cache key
+    holds a keyed hash of the address, never the address itself. Fixed windows in the shared
+    cache (Redis in production): cheap, and good enough to stop floods.
     """
-    limit, window = rate_limit()
+    limit, window = rate_limit(limit)
     now = int(time.time())
     window_start = now - now % window
     digest = hashlib.blake2b(
-        client_ip(request).encode(), key=settings.SECRET_KEY.encode()[:64], digest_size=16
+        (identity if identity is not None else client_ip(request)).encode(),
+        key=settings.SECRET_KEY.encode()[:64],
+        digest_size=16,
     ).hexdigest()
     key = f"submissions:rate:{scope}:{digest}:{window_start}"
     cache.add(key, 0, timeout=window + 5)
