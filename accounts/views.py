@@ -179,18 +179,14 @@ class RecoveryCodesView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request):
         """Make new codes (the old ones stop working)."""
-        request.session[RECOVERY_CODES_SESSION_KEY] = second_factor.new_recovery_codes(
-            request.user
-        )
+        request.session[RECOVERY_CODES_SESSION_KEY] = second_factor.new_recovery_codes(request.user)
         return redirect("accounts_two_step_recovery_codes")
 
     def get(self, request, *args, **kwargs):
         codes = request.session.pop(RECOVERY_CODES_SESSION_KEY, None)
         if not codes:
             return redirect("accounts_two_step")
-        return self.render_to_response(
-            self.get_context_data(codes=codes, next=next_url(request))
-        )
+        return self.render_to_response(self.get_context_data(codes=codes, next=next_url(request)))
 
 
 @method_decorator([never_cache, sensitive_post_parameters()], name="dispatch")

@@ -48,9 +48,7 @@ class Found:
 
     @property
     def label(self) -> str:
-        return str(
-            getattr(self.model, "personal_data_label", self.model._meta.verbose_name_plural)
-        )
+        return str(getattr(self.model, "personal_data_label", self.model._meta.verbose_name_plural))
 
     @property
     def has_references(self) -> bool:
@@ -91,7 +89,9 @@ def find(email: str, owners) -> list[Found]:
         result = Found(model)
         mentioned = _mentioned_people(model)
         for record in records:
-            own = [p for p in model.email_fields if p not in mentioned and _matches(record, p, email)]
+            own = [
+                p for p in model.email_fields if p not in mentioned and _matches(record, p, email)
+            ]
             if own:
                 result.held.append(record)
             else:

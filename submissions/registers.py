@@ -8,11 +8,12 @@ Nobody creates submissions here; only superusers delete them (and the retention 
 tools, in submissions.retention).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.views import EditView, IndexView, InspectView
+from wagtail_modeladmin.views import EditView, HistoryView, IndexView, InspectView
 
 from .access import can_change, can_see
 from .audit import log_each, log_register
@@ -90,6 +91,15 @@ class SubmissionInspectView(InspectView):
     def get(self, request, *args, **kwargs):
         log(instance=self.instance, action="submissions.view", user=request.user)
         return super().get(request, *args, **kwargs)
+
+
+class SubmissionHistoryView(HistoryView):
+    """A record's audit history: for the register's owners too (modeladmin checks nothing)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see(request.user, self.model):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 class SubmissionEditView(EditView):

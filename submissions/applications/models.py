@@ -24,9 +24,9 @@ from submissions.retention import log_purge
 from taxonomy.places import REGION_NAMES, REGIONS, region_for_postcode
 
 from .choices import (
+    MONITORING_QUESTIONS,
     ApplicationStatus,
     HeardAboutProgramme,
-    MONITORING_QUESTIONS,
     LeadershipExperience,
     TeachingPhase,
 )

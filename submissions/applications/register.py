@@ -21,6 +21,7 @@ from home.models import get_programme_requirements
 from submissions.access import can_see
 from submissions.registers import (
     SubmissionEditView,
+    SubmissionHistoryView,
     SubmissionIndexView,
     SubmissionInspectView,
     SubmissionPermissionHelper,
@@ -73,6 +74,7 @@ class TeacherApplicationAdmin(ModelAdmin):
     index_view_class = SubmissionIndexView
     inspect_view_class = SubmissionInspectView
     edit_view_class = SubmissionEditView
+    history_view_class = SubmissionHistoryView
     inspect_view_enabled = True
     list_per_page = 50
     list_select_related = ["cohort", "assigned_to"]

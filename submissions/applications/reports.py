@@ -102,7 +102,9 @@ def monitoring_report(threshold: int = SMALL_NUMBER_THRESHOLD) -> Report:
                     {
                         "label": labels[answer],
                         "counts": {
-                            key: None if (answer, key) in table.hidden else table.value((answer, key))
+                            key: None
+                            if (answer, key) in table.hidden
+                            else table.value((answer, key))
                             for key in [*published, ALL]
                         },
                     }
@@ -129,8 +131,8 @@ class MonitoringReportView(WagtailAdminTemplateMixin, TemplateView):
         report = monitoring_report()
         chosen = self.request.GET.get("cohort", "")
         key = chosen if any(c.key == chosen for c in report.columns) else ALL
-        shown = key == ALL and report.totals[ALL] >= SMALL_NUMBER_THRESHOLD or (
-            key in report.published
+        shown = (
+            (key == ALL and report.totals[ALL] >= SMALL_NUMBER_THRESHOLD) or (key in report.published)
         )
         return {
             **super().get_context_data(**kwargs),

@@ -107,9 +107,7 @@ def recoverable(views, question) -> set:
     the row space of the equations' hidden-cell coefficients."""
     columns = [c for c in views if c != ALL]
     answers = list(views[ALL][1][question])
-    hidden = [
-        (a, c) for c in [*columns, ALL] for a in answers if views[c][1][question][a] is None
-    ]
+    hidden = [(a, c) for c in [*columns, ALL] for a in answers if views[c][1][question][a] is None]
     index = {cell: i for i, cell in enumerate(hidden)}
     equations = []
     for c in [*columns, ALL]:  # every column adds up to its published total
@@ -203,7 +201,9 @@ def test_random_tables_leave_no_bridge_and_no_small_hidden_sum(seed):
     rng = random.Random(seed)
     answers = [f"a{i}" for i in range(rng.randint(3, 9))]
     columns = [f"c{i}" for i in range(rng.randint(1, 5))]
-    counts = {(a, c): rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 9, 14, 30]) for a in answers for c in columns}
+    counts = {
+        (a, c): rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 9, 14, 30]) for a in answers for c in columns
+    }
     columns = [c for c in columns if sum(counts[(a, c)] for a in answers) >= T]
     table = protect(table_from_counts(answers, columns, counts), T)
     assert bridges(table.hidden) == []
@@ -215,9 +215,7 @@ def test_random_tables_leave_no_bridge_and_no_small_hidden_sum(seed):
 # --- retention -----------------------------------------------------------------------------
 
 
-def test_answers_are_purged_after_their_retention_with_the_counts_kept(
-    reader, cohorts, settings
-):
+def test_answers_are_purged_after_their_retention_with_the_counts_kept(reader, cohorts, settings):
     settings.MONITORING_RETENTION_DAYS = 365
     recent = CohortFactory(name="Cohort E")
     MonitoringResponse.objects.bulk_create(
