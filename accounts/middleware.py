@@ -75,6 +75,10 @@ class AdminSessionMiddleware:
                 + ". Sign in again to carry on.",
             )
             return _login_redirect(request, "wagtailadmin_login")
+        # "Remember me" keeps the cookie, but never past the working day.
+        remaining = int(started + settings.ADMIN_SESSION_HOURS * 3600 - now)
+        if not session.get_expire_at_browser_close() and session.get_expiry_age() > remaining:
+            session.set_expiry(remaining)
         match = request.resolver_match
         if match.namespace not in BACKGROUND_NAMESPACES and now - seen >= SEEN_GRANULARITY:
             session[SESSION_SEEN] = now

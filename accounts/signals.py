@@ -1,9 +1,8 @@
-"""When a member of staff signs in: their session's clock starts, and its cookie expires with
-the session's working-day limit."""
+"""When a member of staff signs in, their session's clock starts (accounts.middleware ends the
+session after the working day or half an hour idle, and caps a "remember me" cookie)."""
 
 import time
 
-from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
@@ -17,4 +16,3 @@ def start_session_clock(sender, request, user, **kwargs):
     now = time.time()
     request.session[SESSION_STARTED] = now
     request.session[SESSION_SEEN] = now
-    request.session.set_expiry(settings.ADMIN_SESSION_HOURS * 3600)
