@@ -229,7 +229,7 @@ class Erased:
             lines.append(f"Deleted {_describe(what)} {label}" + _refs(what))
         for label, what in self.redacted.items():
             lines.append(
-                f"Removed the person's details from {_describe(what)} {label}, which named "
+                f"Removed their details from {_describe(what)} {label}, which named "
                 "them (the records themselves are kept)" + _refs(what)
             )
         return lines
