@@ -59,8 +59,8 @@ PYTEST = $(BIN)/pytest $(1) || { status=$$?; [ $$status -eq 5 ] && echo "pytest 
 test: install-dev $(CHROMIUM) ## Run the whole suite: unit, integration, browser and accessibility
 	$(call PYTEST,)
 
-test-fast: install-dev ## Run everything but the browser tests
-	$(call PYTEST,-m "not browser")
+test-fast: install-dev ## Run everything but the browser tests and the production-server tests
+	$(call PYTEST,-m "not browser and not production_server")
 
 test-browser: install-dev $(CHROMIUM) ## Run only the browser and accessibility tests
 	$(call PYTEST,-m browser)

@@ -134,9 +134,7 @@ def test_erasure_deletes_their_records_and_removes_them_from_others(recruiter, h
 
     said = [m.message.strip() for m in done.context["messages"]]
     assert f"Deleted 1 teacher applications: {held['own'].reference}" in said
-    assert any(
-        m.startswith("Removed their details from 1 teacher applications") for m in said
-    )
+    assert any(m.startswith("Removed their details from 1 teacher applications") for m in said)
     assert not TeacherApplication.objects.filter(pk=held["own"].pk).exists()
     named = TeacherApplication.objects.get(pk=held["named"].pk)
     assert (named.referee_2_name, named.referee_2_role, named.referee_2_email) == ("", "", "")
