@@ -131,8 +131,8 @@ class MonitoringReportView(WagtailAdminTemplateMixin, TemplateView):
         report = monitoring_report()
         chosen = self.request.GET.get("cohort", "")
         key = chosen if any(c.key == chosen for c in report.columns) else ALL
-        shown = (
-            (key == ALL and report.totals[ALL] >= SMALL_NUMBER_THRESHOLD) or (key in report.published)
+        shown = (key == ALL and report.totals[ALL] >= SMALL_NUMBER_THRESHOLD) or (
+            key in report.published
         )
         return {
             **super().get_context_data(**kwargs),
