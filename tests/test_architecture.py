@@ -13,7 +13,7 @@ from pathlib import Path
 from importlinter import cli
 
 BASE_DIR = Path(__file__).resolve().parents[1]
-APPS = ("website", "submissions", "casestudies", "hub", "home", "taxonomy", "listings")
+APPS = ("website", "accounts", "submissions", "casestudies", "hub", "home", "taxonomy", "listings")
 
 
 def project_modules():

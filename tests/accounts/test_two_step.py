@@ -2,7 +2,7 @@
 
 import io
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
 import pytest
@@ -165,8 +165,6 @@ def test_required_accounts_cannot_turn_it_off(client, django_user_model):
 
 
 def test_the_requirement_follows_permissions_not_group_names(client, django_user_model):
-    from django.contrib.auth.models import Permission
-
     user = member(django_user_model, None)
     user.user_permissions.add(
         Permission.objects.get(codename="access_admin"),

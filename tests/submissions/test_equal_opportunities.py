@@ -1,11 +1,14 @@
 """The equal-opportunities report hides small numbers from someone who subtracts, and its
 answers are purged on their own retention period with their counts kept."""
 
+import random
 from datetime import timedelta
 from fractions import Fraction
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
@@ -196,8 +199,6 @@ def test_a_cohort_too_small_to_show_says_so(reader, cohorts):
 
 @pytest.mark.parametrize("seed", range(30))
 def test_random_tables_leave_no_bridge_and_no_small_hidden_sum(seed):
-    import random
-
     rng = random.Random(seed)
     answers = [f"a{i}" for i in range(rng.randint(3, 9))]
     columns = [f"c{i}" for i in range(rng.randint(1, 5))]
@@ -251,3 +252,21 @@ def test_summaries_outlive_their_cohort(reader, cohorts, settings):
     views = published(reader)
     assert "Cohort A" in views
     assert views["Cohort A"][1]["What is your sex?"]["Female"] == 15
+
+
+def test_the_report_costs_the_same_queries_however_many_cohorts_and_answers(reader, cohorts):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert reader.get(REPORT).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for n in range(6):
+        cohort = CohortFactory(name=f"Extra {n}")
+        MonitoringResponse.objects.bulk_create(
+            [MonitoringResponse(cohort=cohort, sex="male", age_band="30-34") for _ in range(9)]
+        )
+    MonitoringSummary.objects.create(
+        cohort_name="Old cohort", responses=40, counts={"sex": {"female": 40}}
+    )
+    assert queries() == few
