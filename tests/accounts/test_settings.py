@@ -31,7 +31,7 @@ def settings_of(module, **env):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout.split()
+    return result.stdout.strip().splitlines()[-1].split()  # after the shell's own notes
 
 
 def test_make_run_signs_in_with_a_password_alone_unless_asked():
