@@ -59,8 +59,8 @@ PYTEST = $(BIN)/pytest $(1) || { status=$$?; [ $$status -eq 5 ] && echo "pytest 
 test: install-dev $(CHROMIUM) ## Run the whole suite: unit, integration, faults, browser and accessibility
 	$(call PYTEST,)
 
-test-fast: install-dev ## Run everything but the browser tests and the fault suite
-	$(call PYTEST,-m "not browser and not faults")
+test-fast: install-dev ## Run everything but the browser tests, the fault suite and the production-server tests
+	$(call PYTEST,-m "not browser and not faults and not production_server")
 
 test-faults: install-dev ## Only the fault suite: gunicorn (production settings) while Redis, PostgreSQL, SMTP and the worker fail
 	$(call PYTEST,-m faults -s)

@@ -8,7 +8,8 @@ and notes), and its place in retention and erasure (`submission_models()` finds 
 subclass). Other models that hold someone's email address without being a submission (an
 unfinished application, a "tell me when it opens" request) declare `email_fields` and the
 submission model whose staff own them, `personal_data_owner`, and `personal_data_models()`
-finds them, so erasure covers them without the shared machinery knowing any form.
+finds them, so erasure and subject access cover them without the shared machinery knowing any
+form.
 """
 
 from datetime import timedelta
@@ -56,7 +57,13 @@ class BaseSubmission(models.Model):
 
     # Subclasses set these.
     reference_prefix = "SUB"
-    email_fields: tuple[str, ...] = ("email",)  # searched by the erase-by-email action
+    # Every field holding an email address, the person's own first (their confirmation goes
+    # there). Erasure and subject access find an address in any of them (submissions.
+    # personal_data). `mentioned_people` names those that hold someone else's address (a
+    # referee's), each with the fields about that person: erasing it blanks those fields and
+    # keeps the record.
+    email_fields: tuple[str, ...] = ("email",)
+    mentioned_people: dict[str, tuple[str, ...]] = {}
     retention_setting = "SUBMISSIONS_RETENTION_DAYS"
     # The admin group that owns these submissions: its members review them and are told of new
     # ones unless `staff_emails_setting` names addresses instead.

@@ -6,6 +6,7 @@ from .applications.models import (
     ApplicationDraft,
     Cohort,
     MonitoringResponse,
+    MonitoringSummary,
     OpeningNotification,
     TeacherApplication,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "Cohort",
     "ExpressionOfInterestPage",
     "MonitoringResponse",
+    "MonitoringSummary",
     "OpeningNotification",
     "PartnershipEnquiry",
     "TeacherApplication",

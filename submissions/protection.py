@@ -152,8 +152,13 @@ def _count(key: str, seconds: int) -> tuple[int, int] | None:
     return count, max(1, math.ceil(opened + seconds - now))
 
 
-def hit(scope: str, key: str, *, repeat_of: str | None = None) -> int | None:
+def hit(
+    scope: str, key: str, *, repeat_of: str | None = None, limit: str | None = None
+) -> int | None:
     """Count one use of `scope` by `key`; None if allowed, else the seconds to wait.
+
+    `limit` ("count/seconds") overrides the scope's entry in SUBMISSIONS_RATE_LIMITS, for a
+    limit with a setting of its own (the admin's password-reset limit).
 
     `repeat_of` is the post's idempotency token (a form state's, a draft's): a token this scope
     has let through before is let through again, up to MAX_REPEATS times, without being counted,
@@ -162,7 +167,7 @@ def hit(scope: str, key: str, *, repeat_of: str | None = None) -> int | None:
     When the cache is down, the post is allowed and a warning logged: a person's form matters
     more than the limit.
     """
-    limit = rate(scope)
+    limit = Rate.parse(limit) if limit else rate(scope)
     admitted = f"submissions:rate:{scope}:admitted:{_digest(repeat_of)}" if repeat_of else ""
     if admitted and cache.get(admitted) is not None:
         repeats = _count(f"{admitted}:repeats", limit.seconds)
@@ -181,11 +186,15 @@ def hit(scope: str, key: str, *, repeat_of: str | None = None) -> int | None:
     return None
 
 
-def check_rate_limit(request, scope: str, *, repeat_of: str | None = None) -> int | None:
+def check_rate_limit(
+    request, scope: str, *, repeat_of: str | None = None, limit: str | None = None
+) -> int | None:
     """Count a post from the client's address; None if allowed, else the seconds to wait."""
-    return hit(scope, f"address:{client_ip(request)}", repeat_of=repeat_of)
+    return hit(scope, f"address:{client_ip(request)}", repeat_of=repeat_of, limit=limit)
 
 
-def check_email_rate_limit(scope: str, email: str, *, repeat_of: str | None = None) -> int | None:
+def check_email_rate_limit(
+    scope: str, email: str, *, repeat_of: str | None = None, limit: str | None = None
+) -> int | None:
     """Count a use of an email address (in any case); None if allowed, else the seconds to wait."""
-    return hit(scope, f"email:{email.strip().lower()}", repeat_of=repeat_of)
+    return hit(scope, f"email:{email.strip().lower()}", repeat_of=repeat_of, limit=limit)

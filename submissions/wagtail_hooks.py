@@ -9,7 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.helpers import AdminURLHelper
 from wagtail_modeladmin.options import modeladmin_register
 
-from .admin_views import EraseByEmailView, user_can_erase
+from .access import can_see, can_see_report
+from .admin_views import EraseByEmailView, SubjectAccessView, user_can_erase
 from .applications.register import BlindScreeningView, TeacherApplicationAdmin
 from .applications.reports import MonitoringReportView
 from .applications.viewsets import CohortViewSet
@@ -26,9 +27,50 @@ modeladmin_register(TeacherApplicationAdmin)
 
 @hooks.register("register_log_actions")
 def register_submission_log_actions(actions):
-    actions.register_action("submissions.view", "View personal data", "Viewed")
-    actions.register_action("submissions.export", "Export", "Exported")
-    actions.register_action("submissions.erase", "Erase personal data", "Erased on request")
+    class Entry(LogFormatter):
+        """An entry about one record reads `plain`; one about the whole register (a list,
+        search, export, erasure, copy or purge) says how many records, nothing else."""
+
+        plain = ""
+        verb = ""
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            if "count" not in data:
+                return self.plain
+            count = data["count"]
+            message = f"{self.verb} ({count} record{'s' if count != 1 else ''}"
+            if data.get("mentions"):
+                message += f", and named in {data['mentions']} more"
+            if data.get("filters"):
+                message += f"; filtered by {', '.join(data['filters'])}"
+            if data.get("format"):
+                message += f"; {data['format'].upper()}"
+            return message + ")"
+
+    for action, label, plain, verb in [
+        ("submissions.view", "View personal data", "Viewed", "Viewed"),
+        ("submissions.list", "List personal data", "Listed", "Listed the register"),
+        ("submissions.search", "Search personal data", "Searched", "Searched the register"),
+        ("submissions.export", "Export", "Exported", "Exported the register"),
+        ("submissions.erase", "Erase personal data", "Erased on request", "Erased on request"),
+        (
+            "submissions.erase_mention",
+            "Erase a named person's details",
+            "A person it named (a referee) was erased on request",
+            "Erased people named in records on request",
+        ),
+        (
+            "submissions.subject_access",
+            "Copy personal data",
+            "Copied for a subject access request",
+            "Copied for a subject access request",
+        ),
+        ("submissions.purge", "Retention purge", "Deleted", "Deleted after the retention period"),
+    ]:
+        actions.register_action(action)(
+            type(action.replace(".", "_"), (Entry,), {"label": label, "plain": plain, "verb": verb})
+        )
 
     @actions.register_action("submissions.status_change")
     class StatusChange(LogFormatter):
@@ -46,6 +88,11 @@ def register_erase_url():
     return [
         path("submissions/erase/", EraseByEmailView.as_view(), name="submissions_erase"),
         path(
+            "submissions/personal-data/",
+            SubjectAccessView.as_view(),
+            name="submissions_subject_access",
+        ),
+        path(
             "submissions/teacherapplication/screen/<int:pk>/",
             BlindScreeningView.as_view(),
             name="submissions_application_screen",
@@ -60,7 +107,7 @@ def register_erase_url():
 
 class MonitoringMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("submissions.view_teacherapplication")
+        return can_see_report(request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -81,7 +128,7 @@ class EraseMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_erase_menu_item():
     return EraseMenuItem(
-        "Erase personal data", reverse("submissions_erase"), icon_name="bin", order=900
+        "Personal data requests", reverse("submissions_erase"), icon_name="bin", order=900
     )
 
 
@@ -101,7 +148,7 @@ class NewEnquiriesPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_new_enquiries_panel(request, panels):
-    if request.user.has_perm("submissions.view_partnershipenquiry"):
+    if can_see(request.user, PartnershipEnquiry):
         panels.append(NewEnquiriesPanel())
 
 

@@ -12,7 +12,17 @@ import sys
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[1]
-APPS = ("website", "submissions", "casestudies", "hub", "home", "taxonomy", "listings", "ops")
+APPS = (
+    "website",
+    "accounts",
+    "submissions",
+    "casestudies",
+    "hub",
+    "home",
+    "taxonomy",
+    "listings",
+    "ops",
+)
 
 
 def project_modules():

@@ -1,13 +1,25 @@
+import posixpath
 import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponsePermanentRedirect,
+)
 from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.static import serve
 
 from ops.request_id import get_request_id
+
+# Folders of MEDIA_ROOT never served from /media/: Wagtail's documents, which /documents/<id>/
+# serves after checking the document's collection privacy.
+PRIVATE_MEDIA_FOLDERS = ("documents",)
+
 
 # What the database being unreachable, hanging (a connect or statement timeout) or restarting
 # looks like from a request. Anything else is a 500.
@@ -68,3 +80,13 @@ def permission_denied(request, exception=None, template_name="403.html"):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; send them to the hashed file."""
     return HttpResponsePermanentRedirect(static("images/favicon.ico"))
+
+
+def serve_media(request, path):
+    """Uploaded images and renditions, when SERVE_MEDIA is on; never documents, whose only way
+    out is Wagtail's document view (private collections stay private)."""
+    # The path as django.views.static.serve will resolve it (`a/../documents/x` included).
+    folder = posixpath.normpath(path.replace("\\", "/")).lstrip("/").split("/", 1)[0]
+    if folder in PRIVATE_MEDIA_FOLDERS:
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -14,15 +14,17 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from submissions.base import BaseSubmission
+from submissions.retention import log_purge
 from taxonomy.places import REGION_NAMES, REGIONS, region_for_postcode
 
 from .choices import (
+    MONITORING_QUESTIONS,
     ApplicationStatus,
     HeardAboutProgramme,
     LeadershipExperience,
@@ -125,7 +127,9 @@ def purge_opening_notifications(now=None) -> int:
             consent_given_at__lt=now - timedelta(days=UNASSIGNED_NOTIFICATION_DAYS),
         )
     )
-    deleted, _ = OpeningNotification.objects.filter(pk__in=expired.values("pk")).delete()
+    with transaction.atomic():
+        deleted, _ = OpeningNotification.objects.filter(pk__in=expired.values("pk")).delete()
+        log_purge(OpeningNotification, deleted)
     return deleted
 
 
@@ -184,7 +188,13 @@ class TeacherApplication(BaseSubmission):
     declarations_confirmed = models.BooleanField(default=False)
 
     reference_prefix = "APP"
-    email_fields = ("email",)
+    # The applicant's address, then the referees': found by erasure and subject access. A
+    # referee's request removes their name, role and address and keeps the application.
+    email_fields = ("email", "referee_1_email", "referee_2_email")
+    mentioned_people = {
+        "referee_1_email": ("referee_1_name", "referee_1_role", "referee_1_email"),
+        "referee_2_email": ("referee_2_name", "referee_2_role", "referee_2_email"),
+    }
     retention_setting = "APPLICATIONS_RETENTION_DAYS"
     staff_group = RECRUITMENT_GROUP
     staff_emails_setting = "APPLICATIONS_RECRUITMENT_EMAILS"
@@ -230,10 +240,26 @@ class ApplicationDraft(models.Model):
     # is stored flagged as spam.
     spam_reasons = models.JSONField(default=list, blank=True, editable=False)
 
-    # Erased with the applications: the Recruitment team's personal data.
-    email_fields = ("email",)
+    # Erased with the applications: the Recruitment team's personal data. The referees named
+    # so far are found too; a referee's request sends the applicant back to the referees step.
+    email_fields = (
+        "email",
+        "answers__referees__referee_1_email",
+        "answers__referees__referee_2_email",
+        "unchecked_answers__referees__referee_1_email",
+        "unchecked_answers__referees__referee_2_email",
+    )
+    mentioned_people = {
+        f"{part}__referees__referee_{n}_email": tuple(
+            f"{part}__referees__referee_{n}_{name}" for name in ("name", "role", "email")
+        )
+        for part in ("answers", "unchecked_answers")
+        for n in (1, 2)
+    }
     personal_data_owner = "submissions.TeacherApplication"
     personal_data_label = "unfinished applications"
+    # The draft's key is its save-and-return link: never copied out.
+    subject_access_exclude = ("id",)
 
     class Meta:
         verbose_name = "application draft"
@@ -253,6 +279,12 @@ class ApplicationDraft(models.Model):
     def expires_at(self):
         return (self.updated_at or timezone.now()) + self.lifetime()
 
+    def forget_mention(self, paths) -> None:
+        """A referee asked to be erased: their step is dropped, so it is asked again."""
+        self.answers.pop("referees", None)
+        self.unchecked_answers.pop("referees", None)
+        self.save(update_fields=["answers", "unchecked_answers"])
+
     @property
     def token(self) -> str:
         """The form token of the application this draft becomes: one record per draft."""
@@ -261,7 +293,9 @@ class ApplicationDraft(models.Model):
 
 def purge_expired_drafts(now=None) -> int:
     """Delete unfinished applications untouched for longer than APPLICATION_DRAFT_DAYS."""
-    deleted, _ = ApplicationDraft.expired(now).delete()
+    with transaction.atomic():
+        deleted, _ = ApplicationDraft.expired(now).delete()
+        log_purge(ApplicationDraft, deleted, ApplicationDraft.lifetime().days)
     return deleted
 
 
@@ -289,6 +323,81 @@ class MonitoringResponse(models.Model):
     class Meta:
         verbose_name = "equal-opportunities response"
         # Deliberately no ordering by creation: rows carry no time.
+        permissions = [
+            ("view_equal_opportunities_report", "Can view the equal-opportunities report")
+        ]
 
     def __str__(self) -> str:
         return "Equal-opportunities response"
+
+    @classmethod
+    def retention_period(cls) -> timedelta:
+        return timedelta(days=getattr(settings, "MONITORING_RETENTION_DAYS", 365))
+
+    @classmethod
+    def expired(cls, now=None):
+        """Responses to cohorts whose applications closed longer ago than the retention period,
+        and responses whose cohort was deleted."""
+        cutoff = (now or timezone.now()) - cls.retention_period()
+        return cls.objects.filter(models.Q(cohort__closes_at__lt=cutoff) | models.Q(cohort=None))
+
+
+class MonitoringSummary(models.Model):
+    """What the report keeps of a cohort's equal-opportunities answers once the answers
+    themselves are purged: the counts, per question and answer ("" for not answered).
+
+    One row per cohort, added to by each purge run. The report shows these figures with the
+    same small-number protection as live ones.
+    """
+
+    cohort = models.OneToOneField(
+        Cohort, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Kept as text, so the figures still say which cohort they are once the cohort is deleted.
+    cohort_name = models.CharField(max_length=120, unique=True)
+    responses = models.PositiveIntegerField(default=0)
+    counts = models.JSONField(default=dict)  # {question: {answer key or "": count}}
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "equal-opportunities summary"
+        verbose_name_plural = "equal-opportunities summaries"
+        ordering = ["cohort_name"]
+
+    def __str__(self) -> str:
+        return f"Equal-opportunities summary: {self.cohort_name}"
+
+    def add(self, question: str, answer: str, count: int) -> None:
+        answers = self.counts.setdefault(question, {})
+        answers[answer] = answers.get(answer, 0) + count
+
+
+# Label for the figures of responses whose cohort was deleted before they were summarised.
+NO_COHORT = "No cohort (deleted)"
+
+
+def summarise_and_purge_monitoring(now=None) -> int:
+    """Fold expired equal-opportunities responses into their cohort's `MonitoringSummary`,
+    then delete them, in one transaction. Returns the number of responses deleted."""
+    questions = list(MONITORING_QUESTIONS)
+    expired = MonitoringResponse.expired(now)
+    with transaction.atomic():
+        rows = list(expired.values("id", "cohort_id", "cohort__name", *questions))
+        log_purge(MonitoringResponse, len(rows), MonitoringResponse.retention_period().days)
+        if not rows:
+            return 0
+        by_cohort: dict[tuple, list] = {}
+        for row in rows:
+            key = (row["cohort_id"], row["cohort__name"] or NO_COHORT)
+            by_cohort.setdefault(key, []).append(row)
+        for (cohort_id, name), cohort_rows in by_cohort.items():
+            summary, _ = MonitoringSummary.objects.select_for_update().get_or_create(
+                cohort_name=name, defaults={"cohort_id": cohort_id}
+            )
+            summary.responses += len(cohort_rows)
+            for question in questions:
+                for row in cohort_rows:
+                    summary.add(question, row[question], 1)
+            summary.save()
+        MonitoringResponse.objects.filter(pk__in=[row["id"] for row in rows]).delete()
+    return len(rows)

@@ -18,8 +18,10 @@ from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
 
 from home.models import get_programme_requirements
+from submissions.access import can_see
 from submissions.registers import (
     SubmissionEditView,
+    SubmissionHistoryView,
     SubmissionIndexView,
     SubmissionInspectView,
     SubmissionPermissionHelper,
@@ -62,35 +64,17 @@ class RegionFilter(SimpleListFilter):
         return queryset
 
 
-class ApplicationPermissionHelper(SubmissionPermissionHelper):
-    """Applications' own view and change permissions only.
-
-    Every submission model shares the codename `erase_personal_data`, and `has_perm()` checks
-    codenames per app, so modeladmin's "any permission on the model" test would let the
-    Partnerships group list applications. Here only view or change on applications count.
-    """
-
-    def user_has_any_permissions(self, user):
-        return user.is_active and (
-            user.is_superuser
-            or user.has_perm("submissions.view_teacherapplication")
-            or user.has_perm("submissions.change_teacherapplication")
-        )
-
-    def user_can_inspect_obj(self, user, obj):
-        return self.user_has_any_permissions(user)
-
-
 class TeacherApplicationAdmin(ModelAdmin):
     model = TeacherApplication
     menu_label = "Teacher applications"
     menu_icon = "user"
     menu_order = 260
     add_to_admin_menu = True
-    permission_helper_class = ApplicationPermissionHelper
+    permission_helper_class = SubmissionPermissionHelper
     index_view_class = SubmissionIndexView
     inspect_view_class = SubmissionInspectView
     edit_view_class = SubmissionEditView
+    history_view_class = SubmissionHistoryView
     inspect_view_enabled = True
     list_per_page = 50
     list_select_related = ["cohort", "assigned_to"]
@@ -201,7 +185,7 @@ class BlindScreeningView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "view"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("submissions.view_teacherapplication"):
+        if not can_see(request.user, TeacherApplication):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

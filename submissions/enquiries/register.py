@@ -12,6 +12,7 @@ from wagtail_modeladmin.options import ModelAdmin
 
 from submissions.registers import (
     SubmissionEditView,
+    SubmissionHistoryView,
     SubmissionIndexView,
     SubmissionInspectView,
     SubmissionPermissionHelper,
@@ -44,6 +45,7 @@ class PartnershipEnquiryAdmin(ModelAdmin):
     index_view_class = SubmissionIndexView
     inspect_view_class = SubmissionInspectView
     edit_view_class = SubmissionEditView
+    history_view_class = SubmissionHistoryView
     inspect_view_enabled = True
     list_per_page = 50
     list_select_related = ["assigned_to"]

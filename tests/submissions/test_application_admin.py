@@ -114,11 +114,12 @@ def test_export_neutralises_formulas_and_is_audited(recruiter):
 
 
 def test_applications_are_covered_by_erasure():
-    from submissions.retention import find_by_email
+    from submissions.base import submission_models
+    from submissions.personal_data import find
 
     application = TeacherApplicationFactory(email="erase.me@example.com")
-    found = find_by_email("erase.me@example.com")
-    assert found == {TeacherApplication: [application]}
+    [found] = find("erase.me@example.com", submission_models())
+    assert (found.model, found.held, found.mentioned) == (TeacherApplication, [application], [])
 
 
 def test_erasure_also_removes_unfinished_applications_and_opening_requests(recruiter):
@@ -130,7 +131,12 @@ def test_erasure_also_removes_unfinished_applications_and_opening_requests(recru
     kept = ApplicationDraft.objects.create(cohort=cohort, email="kept@example.com")
 
     found = recruiter.post("/admin/submissions/erase/", {"email": "gone@example.com"})
-    assert "1 unfinished applications" in found.text
+    page = BeautifulSoup(found.content, "html.parser")
+    headings = [h.text for h in page.select("main h3")]
+    assert sorted(headings) == [
+        "Requests to be emailed when applications open",
+        "Unfinished applications",
+    ]
     response = recruiter.post(
         "/admin/submissions/erase/", {"email": "gone@example.com", "confirm": "True"}
     )
@@ -163,7 +169,8 @@ def test_the_other_team_neither_finds_nor_erases_unfinished_applications(client,
     client.force_login(partnerships)
 
     found = client.post("/admin/submissions/erase/", {"email": "draft@example.com"})
-    assert "unfinished applications" not in found.text
+    assert "<h3>Unfinished applications</h3>" not in found.text
+    assert "Nothing is held under that address" in found.text
     client.post("/admin/submissions/erase/", {"email": "draft@example.com", "confirm": "True"})
     assert ApplicationDraft.objects.count() == 1
     assert OpeningNotification.objects.count() == 1

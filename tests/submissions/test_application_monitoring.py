@@ -73,20 +73,21 @@ def test_a_tampered_answer_is_refused(submitted):
 
 def test_staff_see_aggregates_with_small_numbers_suppressed(client, django_user_model):
     user = django_user_model.objects.create_user("rita", "rita@the-difference.test", "pw")
-    user.groups.add(Group.objects.get(name="Recruitment"))
+    user.groups.add(Group.objects.get(name="Equal opportunities report"))
     client.force_login(user)
     cohort = CohortFactory()
-    for _ in range(6):
-        MonitoringResponse.objects.create(cohort=cohort, sex="female")
-    for _ in range(2):
-        MonitoringResponse.objects.create(cohort=cohort, sex="male")
+    for sex, count in [("female", 12), ("male", 6), ("prefer-not-to-say", 2)]:
+        for _ in range(count):
+            MonitoringResponse.objects.create(cohort=cohort, sex=sex)
 
     page = BeautifulSoup(client.get(REPORT, {"cohort": cohort.pk}).content, "html.parser")
     sex = next(t for t in page.select("table") if "What is your sex?" in t.caption.text)
     cells = {row.th.text: row.td.text for row in sex.select("tbody tr")}
-    assert cells["Female"] == "6"
-    assert cells["Male"] == "fewer than 5"
-    assert cells["Prefer not to say"] == "fewer than 5"
+    assert cells["Female"] == "12"
+    assert cells["Prefer not to say"] == "Hidden"
+    assert cells["Not answered"] == "Hidden"
+    # 20 responses, 12 female: shown, "male" would give away that 2 preferred not to say.
+    assert cells["Male"] == "Hidden"
 
     # Too few responses in all: nothing at all is shown.
     other = CohortFactory()
@@ -96,8 +97,15 @@ def test_staff_see_aggregates_with_small_numbers_suppressed(client, django_user_
     assert "data-monitoring-question" not in page
 
 
-def test_only_recruitment_sees_the_report(client, django_user_model):
-    user = django_user_model.objects.create_user("pat", "pat@the-difference.test", "pw")
-    user.groups.add(Group.objects.get(name="Partnerships"))
-    client.force_login(user)
-    assert client.get(REPORT).status_code in (302, 403)
+def test_only_holders_of_the_report_permission_see_the_report(client, django_user_model):
+    for group in ["Partnerships", "Recruitment"]:
+        user = django_user_model.objects.create_user(group, f"{group}@the-difference.test", "pw")
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        refused = client.get(REPORT)
+        # Wagtail turns a refusal into a redirect to the dashboard, with a message.
+        assert (refused.status_code, refused["Location"]) == (302, "/admin/")
+        assert REPORT not in client.get("/admin/").text
+    user.groups.add(Group.objects.get(name="Equal opportunities report"))
+    assert client.get(REPORT).status_code == 200
+    assert REPORT in client.get("/admin/").text

@@ -5,6 +5,7 @@ override what differs. Nothing secret lives in this file: secrets come from the 
 """
 
 import os
+from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "submissions",
     "listings",
     "ops",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -70,6 +72,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -89,12 +95,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.AdminSessionMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
+    "accounts.middleware.PasswordResetLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "casestudies.middleware.SafeguardingErrorMiddleware",
     "listings.restrictions.RequestMemoMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -241,6 +253,50 @@ APPLICATION_DRAFT_DAYS = int(os.environ.get("APPLICATION_DRAFT_DAYS", "60"))
 # (the per-address and per-day limits are the "resume-link" scopes above).
 APPLICATION_RESUME_LINK_INTERVAL = int(os.environ.get("APPLICATION_RESUME_LINK_INTERVAL", "300"))
 APPLICATIONS_RECRUITMENT_EMAILS = env_list("RECRUITMENT_EMAILS")
+
+# --- Staff access and personal data ---------------------------------------------------------
+# Days equal-opportunities answers are kept after their cohort's applications close; then
+# `purge_expired_submissions` folds them into per-cohort counts and deletes them.
+MONITORING_RETENTION_DAYS = int(os.environ.get("MONITORING_RETENTION_DAYS", "365"))
+# Documents always go through Wagtail's document view, which checks private collections; never
+# straight from /media/ or a storage URL (website.views.serve_media refuses /media/documents/).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Admin sign-in (django-axes): after ADMIN_LOGIN_FAILURE_LIMIT wrong passwords on one account,
+# or from one client address, sign-in is refused for ADMIN_LOGIN_COOLOFF_MINUTES, counted from
+# the last failure. The client address is the one the forms' rate limit uses
+# (SUBMISSIONS_PROXY_COUNT), so a forged X-Forwarded-For changes nothing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",  # refuses locked-out sign-ins; a ModelBackend otherwise
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_CLIENT_IP_CALLABLE = "submissions.protection.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the time the page gives holds
+AXES_VERBOSE = False  # log lines carry no username or address
+AXES_DISABLE_ACCESS_LOG = True  # no record of every sign-in's address
+AXES_ENABLE_ADMIN = False
+# Password-reset requests allowed per client address, and per email address, per window.
+ADMIN_PASSWORD_RESET_RATE_LIMIT = os.environ.get("ADMIN_PASSWORD_RESET_RATE_LIMIT", "5/3600")
+
+# Two-step verification (django-otp; accounts/second_factor.py): required for every account
+# that can see personal data. Production always requires it; only development may switch it
+# off (ADMIN_SECOND_FACTOR_REQUIRED=0), and `check --deploy` refuses that.
+ADMIN_SECOND_FACTOR_REQUIRED = True
+OTP_TOTP_ISSUER = "The Difference"
+
+# Staff sessions: at most ADMIN_SESSION_HOURS after signing in (the cookie expires then too),
+# and ADMIN_SESSION_IDLE_MINUTES without a request to the admin. Visitors' sessions (an
+# application in progress) keep Django's default. Messages live in the session, not in a
+# cookie of their own.
+ADMIN_SESSION_HOURS = int(os.environ.get("ADMIN_SESSION_HOURS", "9"))
+ADMIN_SESSION_IDLE_MINUTES = int(os.environ.get("ADMIN_SESSION_IDLE_MINUTES", "30"))
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# --- end of staff access and personal data --------------------------------------------------
 
 # Security headers that hold in every environment.
 X_FRAME_OPTIONS = "DENY"

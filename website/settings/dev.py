@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import env_bool, env_list
 
 DEBUG = True
 # A development-only key; production refuses to start without SECRET_KEY in the environment.
@@ -23,3 +23,9 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "durable": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+
+# --- Staff access (see base.py) --------------------------------------------------------------
+# `make run`'s demo admin signs in with a password alone unless ADMIN_SECOND_FACTOR_REQUIRED=1.
+# Development only: production always requires the second step.
+ADMIN_SECOND_FACTOR_REQUIRED = env_bool("ADMIN_SECOND_FACTOR_REQUIRED", False)
+# --- end of staff access ----------------------------------------------------------------------

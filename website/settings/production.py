@@ -31,6 +31,15 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
 
+# --- Staff access (see base.py): never switched off here, whatever the environment says ----
+ADMIN_SECOND_FACTOR_REQUIRED = True
+AXES_ENABLED = True
+# "__Host-" cookies are sent only over HTTPS, for this host and every path, and cannot be set
+# by a sibling subdomain.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+# --- end of staff access ----------------------------------------------------------------
+
 # --- Cache (faults): Redis as a speed-up, never a dependency ---------------------------------
 # Shared across app servers when REDIS_URL is set; per-process memory otherwise. A Redis that is
 # down or not answering makes pages slower, not broken: django-redis ignores its errors (a miss),

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import env_bool
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -38,3 +39,11 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "durable": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+
+# --- Staff access (see base.py) --------------------------------------------------------------
+# Django's test client signs in without a request, which django-axes refuses: off here, on in
+# the tests of the lock-out (and always in production). Tests of staff pages sign in with a
+# verified second step (tests/accounts/support.py) or switch the requirement on themselves.
+AXES_ENABLED = env_bool("AXES_ENABLED", False)
+ADMIN_SECOND_FACTOR_REQUIRED = env_bool("ADMIN_SECOND_FACTOR_REQUIRED", False)
+# --- end of staff access ----------------------------------------------------------------------

@@ -1,6 +1,11 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from submissions.applications.models import purge_expired_drafts, purge_opening_notifications
+from submissions.applications.models import (
+    purge_expired_drafts,
+    purge_opening_notifications,
+    summarise_and_purge_monitoring,
+)
 from submissions.base import submission_models
 from submissions.retention import purge_expired
 
@@ -8,8 +13,10 @@ from submissions.retention import purge_expired
 class Command(BaseCommand):
     help = (
         "Delete form submissions older than their retention period "
-        "(SUBMISSIONS_RETENTION_DAYS), for every submission model. Safe to run again; "
-        "run it daily from cron or the scheduler."
+        "(SUBMISSIONS_RETENTION_DAYS, APPLICATIONS_RETENTION_DAYS), for every submission "
+        "model; expired drafts and requests; equal-opportunities answers past "
+        "MONITORING_RETENTION_DAYS (their counts kept). Each run is audited. Safe to run "
+        "again; run it daily from cron or the scheduler."
     )
 
     def add_arguments(self, parser):
@@ -35,5 +42,10 @@ class Command(BaseCommand):
             )
             drafts = purge_expired_drafts()
             self.stdout.write(f"Deleted {drafts} unfinished applications past their expiry")
+            monitoring = summarise_and_purge_monitoring()
+            self.stdout.write(
+                f"Deleted {monitoring} equal-opportunities responses of cohorts closed more "
+                f"than {settings.MONITORING_RETENTION_DAYS} days ago (their counts are kept)"
+            )
         if not dry_run and outcome.total:
             self.stdout.write(self.style.SUCCESS(f"Purged {outcome.total} in all."))
