@@ -1,13 +1,17 @@
-"""Admin registrations for the home app: the Evidence menu and the stale statistics report."""
+"""Admin registrations for the home app: the Evidence menu, the stale statistics report, and a
+warning before moving a page the navigation links to."""
 
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import ReferenceIndex
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 
-from home.models import Statistic
+from home.models import SiteSettings, Statistic
 from home.reports import StaleStatisticsReportView
 from home.viewsets import EvidenceViewSetGroup
 
@@ -46,3 +50,21 @@ def register_stale_statistics_menu_item():
         icon_name="decimal",
         order=650,
     )
+
+
+@hooks.register("before_move_page")
+def warn_when_moving_a_page_in_the_navigation(request, page, destination):
+    """Moving a page keeps its menu links (they follow the page), but the editor should know."""
+    if request.method != "GET":
+        return None
+    linked = ReferenceIndex.get_references_to(page).filter(
+        base_content_type=ContentType.objects.get_for_model(SiteSettings)
+    )
+    if linked.exists():
+        messages.warning(
+            request,
+            f"“{page.get_admin_display_title()}” is linked from the site's navigation or footer "
+            "(Settings > Site settings). The links will follow it to its new address: check "
+            "that they still make sense there.",
+        )
+    return None
