@@ -18,7 +18,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -39,7 +39,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-SERVER_START_TIMEOUT = 30  # seconds
+SERVER_START_TIMEOUT = 120  # seconds: the first request renders images, slow on a busy machine
 COMMAND_TIMEOUT = 180  # seconds, for migrate and load_demo_content
 
 
@@ -49,6 +49,21 @@ class SiteServer:
     host: str  # 127.0.0.1:PORT
     log_path: Path
     email_dir: Path  # one file per connection, each holding the messages sent through it
+    env: dict = field(default_factory=dict, repr=False)  # the server's environment
+
+    def manage(self, *args: str) -> str:
+        """Run `manage.py ARGS` against the server's database; its output."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=BASE_DIR,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=COMMAND_TIMEOUT,
+            check=False,
+        )
+        assert result.returncode == 0, f"manage.py {args[0]} failed:\n{result.stderr[-4000:]}"
+        return result.stdout
 
     def log_tail(self, lines: int = 40) -> str:
         try:
@@ -219,6 +234,7 @@ def site_server(tmp_path_factory) -> Iterator[SiteServer]:
         host=f"127.0.0.1:{port}",
         log_path=log_path,
         email_dir=email_dir,
+        env=env,
     )
     process = None
     try:
