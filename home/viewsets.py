@@ -6,6 +6,7 @@ as-of date and whether it is stale, with a filter for the stale ones.
 """
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -13,7 +14,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.choosers import BaseFilterForm, SearchFilterMixin
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, TitleColumn
-from wagtail.models import ReferenceIndex
+from wagtail.models import DraftStateMixin, ReferenceIndex, Revision
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -30,7 +31,7 @@ from home.snippets.testimonials import CONSENT_REQUIRED_MESSAGE
 
 
 class UsageCountColumn(Column):
-    """"Used N times", linking to the record's usage report; counted in the list's own query."""
+    """ "Used N times", linking to the record's usage report; counted in the list's own query."""
 
     cell_template_name = "wagtailadmin/tables/usage_count_column_cell.html"
 
@@ -44,7 +45,9 @@ class UsageCountColumn(Column):
 
 
 class UsageCountIndexView(IndexView):
-    """Counts each record's uses with a subquery: one query for the page of rows."""
+    """Counts each record's uses with a subquery, and finds the scheduled revisions that the
+    status column asks about for the whole page of rows at once: the list costs the same number
+    of queries however many rows it shows."""
 
     def get_base_queryset(self):
         return (
@@ -52,6 +55,21 @@ class UsageCountIndexView(IndexView):
             .get_base_queryset()
             .annotate(usage_count=ReferenceIndex.usage_count_subquery(self.model))
         )
+
+    def get_table(self, object_list):
+        objects = list(object_list)
+        if objects and issubclass(self.model, DraftStateMixin):
+            scheduled = {}
+            revisions = Revision.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(self.model),
+                object_id__in=[str(obj.pk) for obj in objects],
+                approved_go_live_at__isnull=False,
+            ).order_by("pk")
+            for revision in revisions:
+                scheduled.setdefault(revision.object_id, revision)
+            for obj in objects:
+                obj.scheduled_revision = scheduled.get(str(obj.pk))
+        return super().get_table(objects)
 
 
 class YesNoColumn(Column):

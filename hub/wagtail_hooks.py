@@ -2,6 +2,7 @@
 a flat list of the hub's articles."""
 
 from django import forms
+from django.db.models import Q
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -61,8 +62,7 @@ class ArticleFilterSet(PageFilterSet):
     article_type = django_filters.ChoiceFilter(label="Type", choices=ArticleType.choices)
     never_published = django_filters.BooleanFilter(
         label="Publication",
-        field_name="first_published_at",
-        lookup_expr="isnull",
+        method="filter_never_published",
         widget=forms.Select(
             choices=[
                 ("", "Any"),
@@ -75,6 +75,12 @@ class ArticleFilterSet(PageFilterSet):
     class Meta:
         model = ArticlePage
         fields = []
+
+    def filter_never_published(self, queryset, name, value):
+        if value is None:
+            return queryset
+        never = Q(live=False, first_published_at__isnull=True)
+        return queryset.filter(never) if value else queryset.exclude(never)
 
 
 class ArticleIndexView(PageIndexView):

@@ -27,7 +27,7 @@ class TermIndexView(IndexView):
 
 
 class UsageCountColumn(Column):
-    """"Used N times", linking to the term's usage report."""
+    """ "Used N times", linking to the term's usage report."""
 
     cell_template_name = "wagtailadmin/tables/usage_count_column_cell.html"
 
