@@ -19,6 +19,8 @@ from wagtail_modeladmin.options import ModelAdmin
 
 from home.models import get_programme_requirements
 from submissions.registers import (
+    REGISTER_CSS,
+    RegisterColumns,
     SubmissionEditView,
     SubmissionIndexView,
     SubmissionInspectView,
@@ -81,7 +83,7 @@ class ApplicationPermissionHelper(SubmissionPermissionHelper):
         return self.user_has_any_permissions(user)
 
 
-class TeacherApplicationAdmin(ModelAdmin):
+class TeacherApplicationAdmin(RegisterColumns, ModelAdmin):
     model = TeacherApplication
     menu_label = "Teacher applications"
     menu_icon = "user"
@@ -92,6 +94,9 @@ class TeacherApplicationAdmin(ModelAdmin):
     inspect_view_class = SubmissionInspectView
     edit_view_class = SubmissionEditView
     inspect_view_enabled = True
+    index_view_extra_css = REGISTER_CSS
+    inspect_view_extra_css = REGISTER_CSS
+    form_view_extra_css = REGISTER_CSS
     list_per_page = 50
     list_select_related = ["cohort", "assigned_to"]
     list_display = [
@@ -101,7 +106,7 @@ class TeacherApplicationAdmin(ModelAdmin):
         "phase",
         "status",
         "assigned_to",
-        "created_at",
+        "received",
     ]
     list_filter = [CohortFilter, "status", "phase", RegionFilter, "created_at", "is_spam"]
     search_fields = ["reference", "full_name", "email", "current_school"]
