@@ -153,7 +153,7 @@ class CaseStudyStoryBlock(StoryBlock):
 
     people = PeopleInvolvedBlock(group="Structure")
     tiered_approach = TieredApproachBlock(group="Structure")
-    statistic = StatisticChooserBlock(group="Evidence")
+    statistic = StatisticChooserBlock(group="Evidence", label="One statistic")
 
     class Meta:
         template = "components/streamfield/story_block.html"

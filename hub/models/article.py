@@ -129,7 +129,12 @@ class ArticlePage(BasePage):
         related_name="+",
         help_text="Optional. Shown at the top and when the article is shared.",
     )
-    body = StreamField(ArticleStoryBlock())
+    body = StreamField(
+        ArticleStoryBlock(),
+        help_text="The article. Headings make its table of contents; a Paragraph cites with "
+        "[@key], which the References block lists. "
+        + "Choose + to add a block: headings, text, images, evidence and more. Each block shows a preview and what it is for.",
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         null=True,
