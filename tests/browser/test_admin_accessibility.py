@@ -4,7 +4,7 @@ views (as Partnerships and Recruitment staff see them) and every snippet list (a
 import pytest
 from playwright.sync_api import expect
 
-from .support import assert_no_axe_violations
+from .support import PageWatch, assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -96,3 +96,22 @@ def test_snippet_lists_have_no_axe_violations(new_context, staff_states, path):
     assert response.status == 200
     expect(page.locator("table tbody tr").first).to_be_visible()
     assert_no_axe_violations(page)
+
+
+def test_the_admin_shows_no_broken_image_and_asks_no_other_site(
+    new_context, staff_states, site_server
+):
+    context = new_context(
+        viewport={"width": 1280, "height": 900}, storage_state=staff_states["Editors"]
+    )
+    page = context.new_page()
+    watch = PageWatch(page, site_server.host)
+    page.goto("/admin/")
+    expect(page.locator("main")).to_be_visible()
+    broken = page.evaluate(
+        "[...document.images].filter((img) => img.complete && img.naturalWidth === 0)"
+        ".map((img) => img.src)"
+    )
+    assert not broken, f"broken images in the admin: {broken}"
+    assert not watch.foreign_requests, watch.foreign_requests
+    assert not watch.csp_violations(), watch.csp_violations()

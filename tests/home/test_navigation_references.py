@@ -74,3 +74,11 @@ def test_an_unpublished_menu_page_leaves_the_menu_and_the_site_still_renders(
     response = client.get("/elsewhere/")
     assert response.status_code == 200
     assert b'href="/about/"' not in response.content
+
+
+def test_show_in_menus_is_not_offered_since_the_menus_are_chosen_in_site_settings(
+    admin_client, linked
+):
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[linked["about"].pk]))
+    assert b'name="show_in_menus"' not in html.content
+    assert b'name="seo_title"' in html.content and b'name="search_description"' in html.content
