@@ -323,7 +323,7 @@ def _cells():
             yield pytest.param(group, row, marks=marks, id=f"{group}-{row}")
 
 
-@pytest.mark.parametrize(("group", "row"), _cells())
+@pytest.mark.parametrize(("group", "row"), list(_cells()))
 def test_each_group_can_do_what_the_table_says_and_nothing_else(client, world, group, row):
     user = get_user_model().objects.create_user(f"member-{group}", "member@example.org", "pw")
     user.groups.add(Group.objects.get(name=group))
