@@ -10,8 +10,12 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+# The Nu Html Checker (vnu.jar, run with Java 17+), from the npm package of that name, pinned.
+VNU_VERSION := 26.9.27
+TOOLS := .tools
+VNU_JAR := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help install install-dev run serve migrate demo admin test test-fast test-browser test-faults lint format check deploy-check bench clean
+.PHONY: help install install-dev tools run serve migrate demo admin test test-fast test-browser test-faults lint format check deploy-check bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -53,10 +57,16 @@ $(CHROMIUM):
 	@echo "Installing Debian's Chromium for the browser tests (needs root)..."
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+$(VNU_JAR):
+	@command -v java >/dev/null || { echo "The HTML checks need Java 17 or later (apt-get install default-jre-headless)"; exit 1; }
+	npm install --prefix $(TOOLS) --no-save --ignore-scripts --no-audit --no-fund vnu-jar@$(VNU_VERSION)
+
+tools: $(VNU_JAR) ## Install the test tools that are not Python packages (the Nu Html Checker)
+
 # pytest exits 5 when it collected no tests: that is a failure here, never a pass.
 PYTEST = $(BIN)/pytest $(1) || { status=$$?; [ $$status -eq 5 ] && echo "pytest ran no tests"; exit $$status; }
 
-test: install-dev $(CHROMIUM) ## Run the whole suite: unit, integration, faults, browser and accessibility
+test: install-dev $(CHROMIUM) $(VNU_JAR) ## Run the whole suite: unit, integration, faults, browser and accessibility
 	$(call PYTEST,)
 
 test-fast: install-dev ## Run everything but the browser tests, the fault suite and the production-server tests
@@ -65,7 +75,7 @@ test-fast: install-dev ## Run everything but the browser tests, the fault suite 
 test-faults: install-dev ## Only the fault suite: gunicorn (production settings) while Redis, PostgreSQL, SMTP and the worker fail
 	$(call PYTEST,-m faults -s)
 
-test-browser: install-dev $(CHROMIUM) ## Run only the browser and accessibility tests
+test-browser: install-dev $(CHROMIUM) $(VNU_JAR) ## Run only the browser and accessibility tests
 	$(call PYTEST,-m browser)
 
 lint: install-dev ## Check formatting, lint Python (ruff), templates (djhtml) and the import layers (lint-imports)
@@ -93,4 +103,4 @@ bench: install-dev ## Benchmarks: requests per second, latency and SQL queries p
 	$(PY) -m bench.run
 
 clean: ## Remove the virtualenv, local database, media and caches
-	rm -rf $(VENV) db.sqlite3 media test-media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) db.sqlite3 media test-media staticfiles .pytest_cache .ruff_cache

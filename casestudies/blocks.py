@@ -151,9 +151,9 @@ class TieredApproachBlock(blocks.StructBlock):
 class CaseStudyStoryBlock(StoryBlock):
     """The shared body blocks, plus the people involved and a tiered approach."""
 
-    people = PeopleInvolvedBlock(group="Structure")
+    people = PeopleInvolvedBlock(group="Structure", label="People involved")
     tiered_approach = TieredApproachBlock(group="Structure")
-    statistic = StatisticChooserBlock(group="Evidence")
+    statistic = StatisticChooserBlock(group="Evidence", label="One statistic")
 
     class Meta:
         template = "components/streamfield/story_block.html"

@@ -209,9 +209,18 @@ class CaseStudyPage(BasePage):
         help_text="The figures and judgements a reader looks for first, such as the Ofsted "
         "judgement before and after, each with its date and source.",
     )
-    starting_point = StreamField(CaseStudyStoryBlock())
-    what_changed = StreamField(CaseStudyStoryBlock())
-    impact = StreamField(CaseStudyStoryBlock())
+    starting_point = StreamField(
+        CaseStudyStoryBlock(),
+        help_text="The school or area before: the challenge, in the words of those involved.",
+    )
+    what_changed = StreamField(
+        CaseStudyStoryBlock(),
+        help_text="What the Difference Leader and the school did, and who was involved.",
+    )
+    impact = StreamField(
+        CaseStudyStoryBlock(),
+        help_text="What is different now, with evidence: figures, judgements, what people say.",
+    )
 
     setting_types = ParentalManyToManyField(
         SettingType, related_name="case_studies", help_text="The kinds of school in the story."

@@ -25,9 +25,9 @@ WHY = (
     "So every time a case study is published or sent for review, the person doing it confirms "
     "both points below; the confirmation is recorded with who gave it and when."
 )
-CONSENT_LABEL = "Every adult named in this case study has agreed to be named, in writing."
+CONSENT_LABEL = "Every adult named in this case study has agreed, in writing, to be named"
 NO_PUPIL_LABEL = (
-    "No pupil can be identified: no names, photos, or details that would point to a child."
+    "No pupil can be identified: no names, photos, or details that would point to a child"
 )
 REQUIRED_MESSAGE = (
     "Confirm both safeguarding statements before publishing: that every named adult has agreed "

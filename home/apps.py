@@ -7,4 +7,12 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Imported once the app registry is ready, as Django requires of signal receivers.
+        from wagtail.models import ReferenceIndex
+
         from home import navigation  # noqa: F401 - connects the cache-clearing signals
+        from home.models import SiteSettings
+
+        # Wagtail indexes the references of pages and snippets by itself, not of settings. With
+        # the site settings indexed, a page linked from the navigation or the footer says so in
+        # its usage count, and unpublishing, moving or deleting it warns the editor first.
+        ReferenceIndex.register_model(SiteSettings)

@@ -1,11 +1,14 @@
-"""Admin registrations for the home app: the Evidence menu, the stale statistics report and the
-warning when the header's links will not fit."""
+"""Admin registrations for the home app: the Evidence menu, the stale statistics report, the
+warning when the header's links will not fit, and a warning before moving a page the navigation
+links to."""
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import ReferenceIndex
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 
@@ -58,3 +61,21 @@ def warn_when_the_header_links_do_not_fit(request, instance):
         fit = navigation_fit(instance)
         if not fit.fits:
             messages.warning(request, fit.message)
+
+
+@hooks.register("before_move_page")
+def warn_when_moving_a_page_in_the_navigation(request, page, destination):
+    """Moving a page keeps its menu links (they follow the page), but the editor should know."""
+    if request.method != "GET":
+        return None
+    linked = ReferenceIndex.get_references_to(page).filter(
+        base_content_type=ContentType.objects.get_for_model(SiteSettings)
+    )
+    if linked.exists():
+        messages.warning(
+            request,
+            f"“{page.get_admin_display_title()}” is linked from the site's navigation or footer "
+            "(Settings > Site settings). The links will follow it to its new address: check "
+            "that they still make sense there.",
+        )
+    return None

@@ -8,8 +8,14 @@ Nobody creates submissions here; only superusers delete them (and the retention 
 tools, in submissions.retention).
 """
 
+import datetime
+
+from django.contrib.admin.utils import lookup_field
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 
 from wagtail.log_actions import log
 from wagtail_modeladmin.helpers import PermissionHelper
@@ -51,13 +57,58 @@ class SubmissionPermissionHelper(PermissionHelper):
         return False
 
 
+# Column widths, wrapping and the contrast of the inspect view's buttons, for every register view.
+REGISTER_CSS = ["css/admin/registers.css"]
+
+
+class RegisterColumns:
+    """Columns every register's ModelAdmin shows."""
+
+    def received(self, obj) -> str:
+        """The day a submission arrived, short enough for a column: "5 Dec 2026"."""
+        return date_format(timezone.localtime(obj.created_at), "j M Y")
+
+    received.short_description = "Received"
+    received.admin_order_field = "created_at"
+
+
+def yes_no(value) -> str:
+    return "Yes" if value else "No"
+
+
+def spreadsheet_datetime(value: datetime.datetime) -> datetime.datetime:
+    """Local time without a zone, to the minute: what a spreadsheet stores as a date and time."""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(tzinfo=None, second=0, microsecond=0)
+
+
 class SubmissionIndexView(SafeSpreadsheetMixin, IndexView):
     """The register: exports neutralise formulas; every list, search and export is audited.
 
     A list or search view writes one register-wide entry (how many records matched, which
     filters were used: their names, never the search term); an export writes one entry per
-    record exported and one for the export as a whole.
+    record exported and one for the export as a whole. In exports an empty value is an empty
+    cell (not the list's "-"), yes or no is "Yes" or "No", and dates are real dates (XLSX: date
+    cells in local time; CSV: "2026-12-05 14:06", which spreadsheets read as a date).
     """
+
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            IndexView.FORMAT_XLSX: spreadsheet_datetime,
+            IndexView.FORMAT_CSV: lambda value: f"{spreadsheet_datetime(value):%Y-%m-%d %H:%M}",
+        },
+        datetime.date: {IndexView.FORMAT_XLSX: None, IndexView.FORMAT_CSV: str},
+        bool: {IndexView.FORMAT_XLSX: yes_no, IndexView.FORMAT_CSV: yes_no},
+    }
+
+    def to_row_dict(self, item):
+        row = {}
+        for field in self.list_export:
+            _field, _attr, value = lookup_field(field, item, self.model_admin)
+            row[field] = "" if value is None else value
+        return row
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -88,6 +139,23 @@ class SubmissionIndexView(SafeSpreadsheetMixin, IndexView):
 
 
 class SubmissionInspectView(InspectView):
+    """Labels start with a capital; yes or no, dates and empty values read as words."""
+
+    def get_field_label(self, field_name, field=None):
+        return capfirst(super().get_field_label(field_name, field))
+
+    def get_field_display_value(self, field_name, field=None):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return yes_no(value)
+        if isinstance(value, datetime.datetime):
+            return date_format(timezone.localtime(value), "j F Y, H:i")
+        if isinstance(value, datetime.date):
+            return date_format(value, "j F Y")
+        if value in ("", None, "-"):
+            return "Not given"
+        return value
+
     def get(self, request, *args, **kwargs):
         log(instance=self.instance, action="submissions.view", user=request.user)
         return super().get(request, *args, **kwargs)

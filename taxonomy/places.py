@@ -248,6 +248,21 @@ def all_choices() -> list[tuple[str, str]]:
     return sorted(((a.key, a.name) for a in LOCAL_AUTHORITIES), key=lambda c: c[1].lower())
 
 
+def choices_by_region() -> list[tuple[str, list[tuple[str, str]]]]:
+    """[(region name, [(key, name), ...]), ...]: every authority, current or not, by region in
+    the order of REGIONS, each region's authorities alphabetically."""
+    return [
+        (
+            region_name,
+            sorted(
+                ((a.key, a.name) for a in LOCAL_AUTHORITIES if a.region == region),
+                key=lambda choice: choice[1].lower(),
+            ),
+        )
+        for region, region_name in REGIONS
+    ]
+
+
 def region_for(key: str) -> str:
     authority = BY_KEY.get(key)
     return authority.region if authority else ""

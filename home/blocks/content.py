@@ -36,7 +36,8 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock()
+    # Not "Image" again: the block and Wagtail's chooser inside it are both called that already.
+    image = ImageBlock(label="Picture and alt text")
     caption = blocks.CharBlock(required=False, max_length=250)
     credit = blocks.CharBlock(required=False, max_length=120)
 

@@ -187,6 +187,12 @@ class ComparisonChartBlock(blocks.StructBlock):
             for statistic in _preview_records(Statistic, 8, _example_statistics)
             if statistic.form == "times"
         ] or [s for s in _example_statistics() if s.form == "times"]
+        # Bars about the same people only, as the title promises: the largest group of "times"
+        # figures that share a population ("Excluded pupils, compared with all pupils").
+        by_population = {}
+        for statistic in statistics:
+            by_population.setdefault(statistic.population, []).append(statistic)
+        statistics = max(by_population.values(), key=len)
         return self.normalize(
             {
                 "title": "How much more likely excluded pupils are than other pupils",

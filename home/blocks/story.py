@@ -18,17 +18,17 @@ class StoryBlock(blocks.StreamBlock):
     heading = HeadingBlock(group="Text")
     paragraph = ParagraphBlock(group="Text")
     quote = QuoteBlock(group="Text")
-    image = CaptionedImageBlock(group="Media")
-    document = DocumentDownloadBlock(group="Media")
+    image = CaptionedImageBlock(group="Media", label="Image")
+    document = DocumentDownloadBlock(group="Media", label="Document")
     call_to_action = CallToActionBlock(group="Actions")
     accordion = AccordionBlock(group="Structure")
     table = TableBlock(group="Structure")
     timeline = TimelineBlock(group="Structure")
     steps = StepsBlock(group="Structure")
-    statistics = StatisticsBandBlock(group="Evidence")
+    statistics = StatisticsBandBlock(group="Evidence", label="Statistics band")
     comparison_chart = ComparisonChartBlock(group="Evidence")
     testimonial = TestimonialBlock(group="Evidence")
-    faqs = FAQBlock(group="Evidence")
+    faqs = FAQBlock(group="Evidence", label="Questions and answers")
 
     class Meta:
         template = "components/streamfield/story_block.html"

@@ -33,8 +33,13 @@ class BasePage(Page):
         help_text="Text for social sharing. Defaults to the search description.",
     )
 
+    # Wagtail's own promote panels without "Show in menus": the menus are the links chosen in
+    # Settings > Site settings, and nothing reads the flag.
     promote_panels = [
-        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading="For search engines",
+        ),
         MultiFieldPanel(
             [FieldPanel("social_image"), FieldPanel("social_text")],
             heading="Social sharing",

@@ -22,7 +22,11 @@ class LandingPage(BasePage):
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    body = StreamField(StoryBlock(), blank=True)
+    body = StreamField(
+        StoryBlock(),
+        blank=True,
+        help_text="Choose + to add a block: headings, text, images, evidence and more. Each block shows a preview and what it is for.",
+    )
 
     content_panels = [
         *BasePage.content_panels,

@@ -33,8 +33,18 @@ class HomePage(BasePage):
         help_text="Statistics from the shared list (Evidence > Statistics), each shown with its "
         "source and date. Edit a figure there and every page that shows it changes.",
     )
-    calls_to_action = StreamField([("call_to_action", CallToActionBlock())], blank=True, max_num=3)
-    body = StreamField(StoryBlock(), blank=True)
+    calls_to_action = StreamField(
+        [("call_to_action", CallToActionBlock())],
+        blank=True,
+        max_num=3,
+        help_text="Up to three prompts, each with one button, shown after the key figures.",
+    )
+    body = StreamField(
+        StoryBlock(),
+        blank=True,
+        help_text="Optional: more sections at the foot of the home page. "
+        + "Choose + to add a block: headings, text, images, evidence and more. Each block shows a preview and what it is for.",
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -91,7 +101,11 @@ class StandardPage(BasePage):
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    body = StreamField(StoryBlock(), blank=True)
+    body = StreamField(
+        StoryBlock(),
+        blank=True,
+        help_text="Choose + to add a block: headings, text, images, evidence and more. Each block shows a preview and what it is for.",
+    )
 
     content_panels = [
         *BasePage.content_panels,

@@ -36,7 +36,12 @@ class ResearchPage(LandingPage):
         "and every page that shows it changes.",
     )
     endorsements_heading = models.CharField(max_length=120, default="What others say")
-    endorsements = StreamField([("testimonial", TestimonialBlock())], blank=True, max_num=12)
+    endorsements = StreamField(
+        [("testimonial", TestimonialBlock())],
+        blank=True,
+        max_num=12,
+        help_text="Testimonials from the shared list (Evidence > Testimonials) about the research.",
+    )
 
     content_panels = [
         *LandingPage.content_panels[:-1],  # the body comes after the findings

@@ -26,7 +26,7 @@ class SocialLinkValue(blocks.StructValue):
 
 class SocialLinkBlock(blocks.StructBlock):
     platform = blocks.ChoiceBlock(choices=SOCIAL_PLATFORMS)
-    url = blocks.URLBlock()
+    url = blocks.URLBlock(label="URL")
 
     class Meta:
         icon = "site"
@@ -59,8 +59,18 @@ class SiteSettings(BaseSiteSetting):
     privacy_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    footer_links = StreamField([("link", LinkBlock())], blank=True, max_num=8)
-    social_links = StreamField([("social", SocialLinkBlock())], blank=True, max_num=8)
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        max_num=8,
+        help_text="Links in the footer's 'About this site' list; the privacy notice is added.",
+    )
+    social_links = StreamField(
+        [("social", SocialLinkBlock())],
+        blank=True,
+        max_num=8,
+        help_text="The charity's profiles on other sites, listed under 'Follow us'.",
+    )
     default_social_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,

@@ -84,9 +84,18 @@ class ArticleAuthor(Orderable):
         verbose_name = "author"
 
 
+def reserved_slug_message(slug: str) -> str:
+    return f"'{slug}' is used by the hub's own pages: choose another slug."
+
+
 class ArticlePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
+        # Checked here as well as in the model's clean(), which Wagtail skips for drafts: a draft
+        # (autosaved too) with the slug "authors" would hide the hub's authors page once published.
+        slug = cleaned_data.get("slug")
+        if slug in RESERVED_SLUGS:
+            self.add_error("slug", reserved_slug_message(slug))
         authors = self.formsets["authors"]
         if authors.is_valid():
             people = [
@@ -121,7 +130,12 @@ class ArticlePage(BasePage):
         related_name="+",
         help_text="Optional. Shown at the top and when the article is shared.",
     )
-    body = StreamField(ArticleStoryBlock())
+    body = StreamField(
+        ArticleStoryBlock(),
+        help_text="The article. Headings make its table of contents; a Paragraph cites with "
+        "[@key], which the References block lists. "
+        + "Choose + to add a block: headings, text, images, evidence and more. Each block shows a preview and what it is for.",
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         null=True,
@@ -322,7 +336,7 @@ class ArticlePage(BasePage):
         super().clean()
         errors = {}
         if self.slug in RESERVED_SLUGS:
-            errors["slug"] = f"'{self.slug}' is used by the hub's own pages: choose another slug."
+            errors["slug"] = reserved_slug_message(self.slug)
         if self.is_talk and not self.event_name:
             errors["event_name"] = "Say where the talk or presentation was given."
         missing = [key for key in self._cited_keys() if key not in self.reference_numbers]

@@ -20,6 +20,8 @@ from wagtail_modeladmin.options import ModelAdmin
 from home.models import get_programme_requirements
 from submissions.access import can_see
 from submissions.registers import (
+    REGISTER_CSS,
+    RegisterColumns,
     SubmissionEditView,
     SubmissionHistoryView,
     SubmissionIndexView,
@@ -64,7 +66,7 @@ class RegionFilter(SimpleListFilter):
         return queryset
 
 
-class TeacherApplicationAdmin(ModelAdmin):
+class TeacherApplicationAdmin(RegisterColumns, ModelAdmin):
     model = TeacherApplication
     menu_label = "Teacher applications"
     menu_icon = "user"
@@ -76,6 +78,9 @@ class TeacherApplicationAdmin(ModelAdmin):
     edit_view_class = SubmissionEditView
     history_view_class = SubmissionHistoryView
     inspect_view_enabled = True
+    index_view_extra_css = REGISTER_CSS
+    inspect_view_extra_css = REGISTER_CSS
+    form_view_extra_css = REGISTER_CSS
     list_per_page = 50
     list_select_related = ["cohort", "assigned_to"]
     list_display = [
@@ -85,7 +90,7 @@ class TeacherApplicationAdmin(ModelAdmin):
         "phase",
         "status",
         "assigned_to",
-        "created_at",
+        "received",
     ]
     list_filter = [CohortFilter, "status", "phase", RegionFilter, "created_at", "is_spam"]
     search_fields = ["reference", "full_name", "email", "current_school"]

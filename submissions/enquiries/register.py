@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail_modeladmin.options import ModelAdmin
 
 from submissions.registers import (
+    REGISTER_CSS,
+    RegisterColumns,
     SubmissionEditView,
     SubmissionHistoryView,
     SubmissionIndexView,
@@ -23,11 +25,29 @@ from .models import PartnershipEnquiry
 
 
 class LocalAuthorityFilter(SimpleListFilter):
+    """153 authorities as one drop-down list grouped by region (type to jump to one), applied
+    with a button, keeping the other filters: not 153 links down the page."""
+
     title = "local authority"
     parameter_name = "local_authority"
+    template = "submissions/admin/local_authority_filter.html"
 
     def lookups(self, request, model_admin):
         return local_authorities.all_choices()
+
+    def choices(self, changelist):
+        params = getattr(changelist, "params", {})
+        yield {
+            "selected": self.value() or "",
+            "groups": [
+                (region, [(key, name) for key, name in choices])
+                for region, choices in local_authorities.choices_by_region()
+            ],
+            "hidden": [
+                (name, value) for name, value in params.items() if name != self.parameter_name
+            ],
+            "clear_url": changelist.get_query_string(remove=[self.parameter_name]),
+        }
 
     def queryset(self, request, queryset):
         if self.value():
@@ -35,7 +55,7 @@ class LocalAuthorityFilter(SimpleListFilter):
         return queryset
 
 
-class PartnershipEnquiryAdmin(ModelAdmin):
+class PartnershipEnquiryAdmin(RegisterColumns, ModelAdmin):
     model = PartnershipEnquiry
     menu_label = "Partnership enquiries"
     menu_icon = "mail"
@@ -47,6 +67,9 @@ class PartnershipEnquiryAdmin(ModelAdmin):
     edit_view_class = SubmissionEditView
     history_view_class = SubmissionHistoryView
     inspect_view_enabled = True
+    index_view_extra_css = REGISTER_CSS
+    inspect_view_extra_css = REGISTER_CSS
+    form_view_extra_css = REGISTER_CSS
     list_per_page = 50
     list_select_related = ["assigned_to"]
     list_display = [
@@ -56,7 +79,7 @@ class PartnershipEnquiryAdmin(ModelAdmin):
         "setting_type",
         "status",
         "assigned_to",
-        "created_at",
+        "received",
     ]
     list_filter = [
         "status",

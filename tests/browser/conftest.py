@@ -42,7 +42,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-SERVER_START_TIMEOUT = 90  # seconds: the first page renders every image, slow on a busy machine
+SERVER_START_TIMEOUT = 120  # seconds: the first request renders images, slow on a busy machine
 COMMAND_TIMEOUT = 180  # seconds, for migrate and load_demo_content
 
 
@@ -53,6 +53,20 @@ class SiteServer:
     log_path: Path
     email_dir: Path  # one file per connection, each holding the messages sent through it
     env: dict = field(default_factory=dict, repr=False)  # the server's environment
+
+    def manage(self, *args: str) -> str:
+        """Run `manage.py ARGS` against the server's database; its output."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=BASE_DIR,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=COMMAND_TIMEOUT,
+            check=False,
+        )
+        assert result.returncode == 0, f"manage.py {args[0]} failed:\n{result.stderr[-4000:]}"
+        return result.stdout
 
     def log_tail(self, lines: int = 40) -> str:
         try:

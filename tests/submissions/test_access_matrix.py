@@ -37,6 +37,7 @@ NOBODY = set()
 ROLES = [
     "Editors",
     "Moderators",
+    "Site managers",
     "Difference Leaders",
     "Partnerships",
     "Recruitment",
