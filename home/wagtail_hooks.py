@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 
+from home import frontend_cache
 from home.models import Statistic
 from home.reports import StaleStatisticsReportView
 from home.viewsets import EvidenceViewSetGroup
@@ -46,3 +47,9 @@ def register_stale_statistics_menu_item():
         icon_name="decimal",
         order=650,
     )
+
+
+@hooks.register("frontend_cache_related")
+def home_pages_showing(obj):
+    """Pages listing every question for an audience (purged when a question changes)."""
+    return frontend_cache.pages_showing(obj)

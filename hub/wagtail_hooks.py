@@ -1,10 +1,12 @@
 """People in the admin: a snippet with drafts, revisions and a preview of the author page."""
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, LiveStatusTagColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from hub import frontend_cache
 from hub.models import Person
 
 
@@ -35,3 +37,9 @@ class PersonViewSet(SnippetViewSet):
 
 
 register_snippet(PersonViewSet)
+
+
+@hooks.register("frontend_cache_related")
+def hub_pages_showing(obj):
+    """The hub's pages that show a changed page or record (purged with it)."""
+    return frontend_cache.pages_showing(obj)
