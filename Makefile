@@ -10,8 +10,9 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+VARNISHD ?= /usr/sbin/varnishd
 
-.PHONY: help install install-dev run serve migrate demo admin test test-fast test-browser lint format check deploy-check bench clean
+.PHONY: help install install-dev run serve migrate demo admin stack stack-manage test test-fast test-browser test-stack lint format check deploy-check bench bench-stack clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -49,6 +50,16 @@ run: demo admin ## Install, migrate, load demo content and serve at http://127.0
 serve: install ## Serve without reinstalling or migrating
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+$(VARNISHD):
+	@echo "Installing Debian's Varnish for the stack (needs root)..."
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish
+
+stack: install-dev $(VARNISHD) ## Production shape on one machine: cache, object storage, 2 app servers, worker (http://127.0.0.1:8000)
+	$(PY) -m deploy.stack
+
+stack-manage: install-dev ## A management command on the stack's database and storage: make stack-manage CMD="..."
+	$(PY) -m deploy.stack manage "$(CMD)"
+
 $(CHROMIUM):
 	@echo "Installing Debian's Chromium for the browser tests (needs root)..."
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
@@ -56,14 +67,17 @@ $(CHROMIUM):
 # pytest exits 5 when it collected no tests: that is a failure here, never a pass.
 PYTEST = $(BIN)/pytest $(1) || { status=$$?; [ $$status -eq 5 ] && echo "pytest ran no tests"; exit $$status; }
 
-test: install-dev $(CHROMIUM) ## Run the whole suite: unit, integration, browser and accessibility
+test: install-dev $(CHROMIUM) $(VARNISHD) ## Run the whole suite: unit, integration, browser, accessibility, stack
 	$(call PYTEST,)
 
-test-fast: install-dev ## Run everything but the browser tests
-	$(call PYTEST,-m "not browser")
+test-fast: install-dev ## Run everything but the browser and stack tests
+	$(call PYTEST,-m "not browser and not stack")
 
 test-browser: install-dev $(CHROMIUM) ## Run only the browser and accessibility tests
 	$(call PYTEST,-m browser)
+
+test-stack: install-dev $(VARNISHD) ## Run only the tests against the production shape (make stack, on free ports)
+	$(call PYTEST,-m stack)
 
 lint: install-dev ## Check formatting and lint Python (ruff) and templates (djhtml)
 	$(BIN)/ruff format --check .
@@ -87,5 +101,8 @@ deploy-check: install ## `check --deploy` under production settings (with throwa
 bench: install-dev ## Benchmarks: requests per second, latency and SQL queries per page type
 	$(PY) -m bench.run
 
+bench-stack: install-dev $(VARNISHD) ## Benchmark through the front cache: cached page, static file, uncached page, publish to fresh
+	$(PY) -m bench.stack
+
 clean: ## Remove the virtualenv, local database, media and caches
-	rm -rf $(VENV) db.sqlite3 media test-media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 media test-media staticfiles .stack .pytest_cache .ruff_cache

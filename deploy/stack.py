@@ -64,6 +64,16 @@ START_TIMEOUT = 60  # seconds, for each part to answer
 STOP_TIMEOUT = 10  # seconds, before a part that has not stopped is killed
 
 
+def _storage_chatter(line: str) -> bool:
+    """SeaweedFS's informational lines (glog "I..."), except those saying what started where."""
+    return line.startswith("I") and " Start " not in line
+
+
+def _health_checks(line: str) -> bool:
+    """The cache asks each app server for /robots.txt every second: not worth a line each."""
+    return '"GET /robots.txt HTTP/1.1" 200' in line
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
@@ -129,10 +139,12 @@ class Output:
         with self.lock:
             print(f"{prefix} {text}", file=self.stream, flush=True)
 
-    def follow(self, name: str, pipe) -> threading.Thread:
+    def follow(self, name: str, pipe, skip=None) -> threading.Thread:
         def run():
             for raw in iter(pipe.readline, b""):
-                self.line(name, raw.decode(errors="replace").rstrip())
+                text = raw.decode(errors="replace").rstrip()
+                if not (skip and skip(text)):
+                    self.line(name, text)
             pipe.close()
 
         thread = threading.Thread(target=run, name=f"log-{name}", daemon=True)
@@ -149,7 +161,14 @@ class Stack:
     workers: int = 2  # gunicorn workers per app server
     output: Output = field(default_factory=Output)
     extra_env: dict = field(default_factory=dict)
+    # Varnish's compiler runs as its own user: its files must be readable by others (the data
+    # folder's by default; the tests keep theirs elsewhere).
+    varnish_dir: Path | None = None
     parts: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.varnish_dir is None:
+            self.varnish_dir = self.data_dir / "varnish"
 
     @classmethod
     def from_env(cls, **kwargs) -> "Stack":
@@ -214,7 +233,9 @@ class Stack:
 
     # --- parts
 
-    def _spawn(self, name: str, cmd: list[str], env=None, stop_signal=signal.SIGTERM) -> Part:
+    def _spawn(
+        self, name: str, cmd: list[str], env=None, stop_signal=signal.SIGTERM, skip=None
+    ) -> Part:
         process = subprocess.Popen(
             cmd,
             cwd=ROOT,
@@ -225,7 +246,7 @@ class Stack:
             start_new_session=True,  # its own process group: Ctrl-C reaches us, not it
         )
         part = Part(name, process, stop_signal)
-        part.reader = self.output.follow(name, process.stdout)
+        part.reader = self.output.follow(name, process.stdout, skip)
         self.parts[name] = part
         return part
 
@@ -295,6 +316,7 @@ class Stack:
             "storage",
             [
                 weed,
+                "-logtostderr=true",
                 "server",
                 f"-dir={data}",
                 f"-ip={HOST}",
@@ -317,6 +339,7 @@ class Stack:
                 f"-s3.config={config}",
             ],
             stop_signal=signal.SIGINT,
+            skip=_storage_chatter,
         )
         self._wait_for("storage", self._bucket_ready)
 
@@ -348,7 +371,7 @@ class Stack:
             return False
 
     def write_backends_vcl(self) -> Path:
-        folder = self.data_dir / "varnish"
+        folder = self.varnish_dir
         folder.mkdir(parents=True, exist_ok=True)
         backends = "\n".join(
             f"backend app{n} {{\n"
@@ -412,7 +435,7 @@ sub media_fetch {{
                     f"{binary} is missing: install Debian's varnish (`make stack` does, as root)."
                 )
         folder = self.write_backends_vcl()
-        workdir = self.data_dir / "varnish" / "work"
+        workdir = self.varnish_dir / "work"
         workdir.mkdir(parents=True, exist_ok=True)
         self._spawn(
             "cache",
@@ -441,6 +464,10 @@ sub media_fetch {{
         self._wait_for(
             "cache", lambda: self._answers(self.url + "/.varnish-ready", any_status=True)
         )
+
+    def start_access_log(self) -> None:
+        """The cache's request log: one line per request, with hit, miss or pass."""
+        workdir = self.varnish_dir / "work"
         self._spawn(
             "access",
             [
@@ -448,7 +475,7 @@ sub media_fetch {{
                 "-n",
                 str(workdir),
                 "-F",
-                '%h "%r" %s %b %{Varnish:handling}x %{X-Cache}o %Dus',
+                '%h "%r" %s %b %{X-Cache}o %Dus',
             ],
         )
 
@@ -484,6 +511,7 @@ sub media_fetch {{
                 "--access-logformat",
                 '%(h)s "%(r)s" %(s)s %(b)s %(M)sms',
             ],
+            skip=_health_checks,
         )
         self._wait_for(name, lambda: self._answers(f"http://{HOST}:{port}/robots.txt"))
 
@@ -493,7 +521,8 @@ sub media_fetch {{
             [sys.executable, "manage.py", "db_worker", "--backend", "durable"],
         )
 
-    def ensure_database(self) -> None:
+    def ensure_database(self) -> bool:
+        """Create the database if it is missing; True if it was."""
         import psycopg
         from psycopg import sql
 
@@ -504,6 +533,7 @@ sub media_fetch {{
             exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
             if not exists:
                 conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        return not exists
 
     def drop_database(self) -> None:
         import psycopg
@@ -520,13 +550,19 @@ sub media_fetch {{
 
     def setup(self, *, clear_cache: bool = False) -> None:
         """Database, static files, demo content and an admin account, before the app servers."""
-        self.ensure_database()
+        created = self.ensure_database()
         self.manage("migrate", "--noinput", quiet=True)
         self.manage("collectstatic", "--noinput", quiet=True)
         if clear_cache:
-            self.manage("shell", "-c", "from django.core.cache import cache; cache.clear()")
-        self.output.line("setup", "Loading the demo content (changes nothing if it is there)...")
-        self.manage("load_demo_content", quiet=True)
+            self.manage(
+                "shell", "-c", "from django.core.cache import cache; cache.clear()", quiet=True
+            )
+        # Once per database: the loader would change nothing, but it takes a while to see that.
+        marker = self.data_dir / f"demo-loaded-{urlsplit(self.database_url).path.lstrip('/')}"
+        if created or not marker.exists():
+            self.output.line("setup", "Loading the demo content...")
+            self.manage("load_demo_content", quiet=True)
+            marker.touch()
         self.manage("ensure_admin")
 
     def start(self, *, clear_cache: bool = False) -> None:
@@ -536,6 +572,7 @@ sub media_fetch {{
             # The cache comes before the content: loading it purges pages, and finds the cache.
             self.start_cache()
             self.setup(clear_cache=clear_cache)
+            self.start_access_log()
             for number in (1, 2):
                 self.start_app(number)
             self.start_worker()
@@ -614,6 +651,8 @@ def main(argv=None) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop_on_sigterm)
+    # Started in the background by a shell, SIGINT arrives ignored: Ctrl-C must still stop us.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     code = 0
     try:
         stack.start()
@@ -625,6 +664,9 @@ def main(argv=None) -> int:
         stack.output.line("stack", f"Could not start: {error}")
         code = 1
     finally:
+        # A second Ctrl-C must not leave parts running: stopping takes seconds at most.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stack.stop()
     stack.output.line("stack", "Stopped.")
     return code

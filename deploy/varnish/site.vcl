@@ -32,6 +32,9 @@ include "backends.vcl";
 
 sub vcl_recv {
     # Internal headers are ours alone.
+    if (req.restarts == 0) {
+        unset req.http.X-Serve-Stale;
+    }
     unset req.http.X-Cache;
     unset req.http.X-Url;
     unset req.http.X-Path;
@@ -63,8 +66,11 @@ sub vcl_recv {
 
     set req.backend_hint = app.backend();
     # While an app server is healthy, an expired page is fetched afresh before it is served (a
-    # published change shows on the next request). When none is, the stale copy is served.
-    if (std.healthy(req.backend_hint)) {
+    # published change shows on the next request). When none is, or the fetch just failed
+    # (before the health checks notice), the stale copy is served.
+    if (req.http.X-Serve-Stale) {
+        set req.grace = 24h;
+    } else if (std.healthy(req.backend_hint)) {
         set req.grace = 0s;
     }
 
@@ -141,14 +147,15 @@ sub vcl_pass {
 # copies of the same path with a query string are dropped. Media files are dropped at once.
 sub purge_path {
     call path_key;
-    if (req.http.X-Path ~ "^/[^\x22\x5c\s]*$") {
+    # A ban's arguments cannot be quoted: only URLs and hosts without spaces or quotes.
+    if (req.url ~ "^/[^\x22\x5c\s]*$" && req.http.X-Host ~ "^[a-z0-9.:\[\]-]+$") {
         if (req.http.X-Path ~ "^/media/") {
-            if (!std.ban({"obj.http.X-Host == ""} + req.http.X-Host + {"" && obj.http.X-Path == ""} + req.http.X-Path + {"""})) {
+            if (!std.ban("obj.http.X-Host == " + req.http.X-Host + " && obj.http.X-Path == " + req.http.X-Path)) {
                 std.log("ban failed: " + std.ban_error());
             }
             return (synth(200, "Purged"));
         }
-        if (!std.ban({"obj.http.X-Host == ""} + req.http.X-Host + {"" && obj.http.X-Path == ""} + req.http.X-Path + {"" && obj.http.X-Url != ""} + req.url + {"""})) {
+        if (!std.ban("obj.http.X-Host == " + req.http.X-Host + " && obj.http.X-Path == " + req.http.X-Path + " && obj.http.X-Url != " + req.url)) {
             std.log("ban failed: " + std.ban_error());
         }
     }
@@ -190,6 +197,12 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
+    # The app failed to answer for a page: look again, for a stale copy this time.
+    if (resp.status >= 500 && req.restarts == 0 && req.http.X-Cache == "miss"
+        && (req.method == "GET" || req.method == "HEAD")) {
+        set req.http.X-Serve-Stale = "1";
+        return (restart);
+    }
     unset resp.http.X-Url;
     unset resp.http.X-Path;
     unset resp.http.X-Host;
