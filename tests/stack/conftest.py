@@ -17,7 +17,7 @@ import pytest
 
 from deploy.stack import VARNISHD, Output, Ports, Stack
 
-ADMIN_PASSWORD = "stack-tests-only-not-secret"  # noqa: S105 - a throwaway database
+ADMIN_PASSWORD = "stack-tests-only-not-secret"
 
 
 def _database_url() -> str:
