@@ -15,6 +15,7 @@ transaction commits.
 
 from urllib.parse import urljoin
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
@@ -42,6 +43,14 @@ def connect() -> None:
     for model in [m for m in _all_models() if issubclass(m, Page)]:
         page_published.disconnect(wagtail_handlers.page_published_signal_handler, sender=model)
         page_unpublished.disconnect(wagtail_handlers.page_unpublished_signal_handler, sender=model)
+
+
+def enabled() -> bool:
+    """Whether a front cache is configured: without one, working out URLs is wasted queries."""
+    return bool(
+        getattr(settings, "WAGTAILFRONTENDCACHE", None)
+        or getattr(settings, "WAGTAILFRONTENDCACHE_LOCATION", None)
+    )
 
 
 def _all_models():
@@ -72,6 +81,8 @@ def remember_live_version(sender, instance, raw=False, update_fields=None, **kwa
     """Before a live page is saved whole (publishing does), note what its live version shows."""
     if raw or update_fields is not None or not isinstance(instance, Page) or instance.pk is None:
         return
+    if not enabled():
+        return
     live = Page.objects.filter(pk=instance.pk, live=True).first()
     if live is None:
         return
@@ -83,6 +94,8 @@ def remember_live_version(sender, instance, raw=False, update_fields=None, **kwa
 @receiver(page_published, dispatch_uid="caching-page-published")
 def page_was_published(sender, instance, **kwargs):
     before = instance.__dict__.pop(BEFORE, None)
+    if not enabled():
+        return
     purge = Purge()
     purge.add_page(
         instance, named_elsewhere_changed=before is None or before[0] != _identity(instance)
@@ -98,6 +111,8 @@ def page_was_published(sender, instance, **kwargs):
 @receiver(page_unpublished, dispatch_uid="caching-page-unpublished")
 def page_was_unpublished(sender, instance, **kwargs):
     instance.__dict__.pop(BEFORE, None)
+    if not enabled():
+        return
     purge = Purge()
     purge.add_page(instance)
     purge.send()
@@ -122,7 +137,7 @@ def _add_old_addresses(purge, page, url_path_before, url_path_after) -> None:
 
 @receiver(post_page_move, dispatch_uid="caching-page-moved")
 def page_was_moved(sender, instance, url_path_before, url_path_after, **kwargs):
-    if not instance.live:
+    if not instance.live or not enabled():
         return
     purge = Purge()
     purge.add_page(instance.specific)
@@ -140,6 +155,8 @@ def record_was_saved(sender, instance, raw=False, created=False, **kwargs):
     # A new record is used nowhere yet; a record with drafts purges when published instead.
     if raw or created or not _is_record(sender) or isinstance(instance, DraftStateMixin):
         return
+    if not enabled():
+        return
     purge = Purge()
     purge.add_object(instance)
     purge.send()
@@ -148,7 +165,7 @@ def record_was_saved(sender, instance, raw=False, created=False, **kwargs):
 @receiver(published, dispatch_uid="caching-record-published")
 @receiver(unpublished, dispatch_uid="caching-record-unpublished")
 def record_was_published(sender, instance, **kwargs):
-    if isinstance(instance, Page) or not _is_record(type(instance)):
+    if isinstance(instance, Page) or not _is_record(type(instance)) or not enabled():
         return
     purge = Purge()
     purge.add_object(instance)
@@ -158,7 +175,7 @@ def record_was_published(sender, instance, **kwargs):
 @receiver(pre_delete, dispatch_uid="caching-record-deleted")
 def record_will_be_deleted(sender, instance, **kwargs):
     """Pages using a record are found before the delete removes what says so."""
-    if not _is_record(sender):
+    if not _is_record(sender) or not enabled():
         return
     purge = Purge()
     purge.add_object(instance)
@@ -180,7 +197,7 @@ def file_was_deleted(sender, instance, **kwargs):
     """A deleted image or rendition must not stay in the cache (it may have been taken down)."""
     image_model = get_image_model()
     is_image_file = sender is image_model or sender is image_model.get_rendition_model()
-    if is_image_file and instance.file:
+    if is_image_file and instance.file and enabled():
         purge = Purge()
         purge.add_urls(_media_urls(instance.file.url))
         purge.send()
@@ -190,6 +207,8 @@ def file_was_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Redirect, dispatch_uid="caching-redirect-deleted")
 def redirect_changed(sender, instance, **kwargs):
     """A cached 404 (or the old page) at a redirect's old path would hide the redirect."""
+    if not enabled():
+        return
     sites = [instance.site] if instance.site_id else Site.objects.all()
     purge = Purge()
     # Redirects keep the path without its final slash; the VCL purges both forms.

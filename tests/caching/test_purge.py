@@ -334,3 +334,23 @@ def test_a_deleted_image_is_purged_with_its_renditions(tree, purged):
     get_image_model().objects.get(pk=image.pk).delete()
     purged.commit()
     assert {image_url, rendition_url} <= purged.paths()
+
+
+@pytest.mark.django_db
+def test_without_a_front_cache_nothing_is_worked_out(tree, settings, purged):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    article = tree["article"]
+    settings.WAGTAILFRONTENDCACHE = {}
+    with CaptureQueriesContext(connection) as without:
+        publish(article)
+    settings.WAGTAILFRONTENDCACHE = {
+        "recorder": {"BACKEND": "tests.caching.conftest.RecordingBackend"}
+    }
+    article.standfirst = "Again."
+    with CaptureQueriesContext(connection) as with_cache:
+        publish(article)
+    # The URLs showing an article take queries to find; without a cache they are not looked for.
+    assert len(without.captured_queries) < len(with_cache.captured_queries)
+    assert purged.commit()
