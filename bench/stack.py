@@ -113,9 +113,6 @@ def main(argv=None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="difference-bench-stack-") as folder:
         folder = Path(folder)
-        varnish_dir = folder / "varnish"
-        varnish_dir.mkdir()
-        folder.chmod(0o755)  # Varnish compiles its configuration as its own user
         log = (folder / "stack.log").open("w")
         stack = Stack(
             data_dir=folder,
@@ -123,7 +120,6 @@ def main(argv=None) -> int:
             database_url=database_url(),
             redis_url=os.environ.get("BENCH_STACK_REDIS_URL", "redis://127.0.0.1:6379/1"),
             output=Output(stream=log, colour=False),
-            varnish_dir=varnish_dir,
         )
         port = stack.ports.public
         try:

@@ -30,6 +30,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -161,14 +162,12 @@ class Stack:
     workers: int = 2  # gunicorn workers per app server
     output: Output = field(default_factory=Output)
     extra_env: dict = field(default_factory=dict)
-    # Varnish's compiler runs as its own user: its files must be readable by others (the data
-    # folder's by default; the tests keep theirs elsewhere).
+    # Varnish compiles its configuration as its own user, who may not be able to read the
+    # repository or the data folder (under a private home folder): its files go to a folder of
+    # their own, readable by all, made in the system's temporary folder unless given.
     varnish_dir: Path | None = None
     parts: dict = field(default_factory=dict)
-
-    def __post_init__(self):
-        if self.varnish_dir is None:
-            self.varnish_dir = self.data_dir / "varnish"
+    _own_varnish_dir: bool = field(default=False, init=False, repr=False)
 
     @classmethod
     def from_env(cls, **kwargs) -> "Stack":
@@ -371,8 +370,15 @@ class Stack:
             return False
 
     def write_backends_vcl(self) -> Path:
+        """site.vcl and this machine's backends.vcl, in a folder Varnish's user can read."""
+        if self.varnish_dir is None:
+            self.varnish_dir = Path(tempfile.mkdtemp(prefix="difference-stack-varnish-"))
+            self._own_varnish_dir = True
         folder = self.varnish_dir
         folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o755)
+        shutil.copy(VCL, folder / VCL.name)
+        (folder / VCL.name).chmod(0o644)
         backends = "\n".join(
             f"backend app{n} {{\n"
             f'    .host = "{HOST}";\n'
@@ -385,6 +391,7 @@ class Stack:
         )
         adds = "".join(f"    app.add_backend(app{n});\n" for n in range(1, 3))
         path = folder / "backends.vcl"
+        path.touch(mode=0o644)
         path.write_text(
             f"""# Written by deploy/stack.py for this machine: the app servers, the bucket, who may purge.
 # The health check asks each app server for /robots.txt every second; two failures out of the
@@ -449,7 +456,7 @@ sub media_fetch {{
                 "-T",
                 "none",
                 "-p",
-                f"vcl_path={folder}:{VCL.parent}",
+                f"vcl_path={folder}",
                 "-f",
                 VCL.name,
                 "-s",
@@ -600,6 +607,10 @@ sub media_fetch {{
         """Stop every part, the last started first."""
         for name in reversed(list(self.parts)):
             self.stop_part(name)
+        if self._own_varnish_dir:
+            shutil.rmtree(self.varnish_dir, ignore_errors=True)
+            self.varnish_dir = None
+            self._own_varnish_dir = False
 
     def describe(self) -> str:
         storage = self.ports.storage
@@ -613,6 +624,7 @@ sub media_fetch {{
                 f"  SeaweedFS master, filer      http://{HOST}:{storage[0]}/  http://{HOST}:{storage[4]}/",
                 f"  Database                     {self.database_url}",
                 f"  Redis                        {self.redis_url}",
+                f"  Varnish's files              {self.varnish_dir}/ (varnishlog -n {self.varnish_dir}/work)",
                 f"  Data                         {self.data_dir.relative_to(ROOT) if self.data_dir.is_relative_to(ROOT) else self.data_dir}/",
                 "",
                 "  Ctrl-C stops everything.",

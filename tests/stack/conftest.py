@@ -8,8 +8,6 @@ temporary folder, and its tail is shown when a test fails.
 """
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -34,9 +32,6 @@ def stack(tmp_path_factory):
         pytest.fail(f"{VARNISHD} is missing: `make test` installs Debian's varnish.", pytrace=False)
     folder = tmp_path_factory.mktemp("stack")
     log = (folder / "stack.log").open("w")
-    # Varnish compiles its configuration as its own user, who cannot read pytest's folders.
-    varnish_dir = Path(tempfile.mkdtemp(prefix="difference-stack-varnish-"))
-    varnish_dir.chmod(0o755)
     running = Stack(
         data_dir=folder,
         ports=Ports.free(),
@@ -44,7 +39,6 @@ def stack(tmp_path_factory):
         redis_url=os.environ.get("STACK_TEST_REDIS_URL", "redis://127.0.0.1:6379/1"),
         output=Output(stream=log, colour=False),
         extra_env={"DJANGO_ADMIN_PASSWORD": ADMIN_PASSWORD, "LOG_LEVEL": "INFO"},
-        varnish_dir=varnish_dir,
     )
     running.log_path = folder / "stack.log"
     running.drop_database()
@@ -55,7 +49,6 @@ def stack(tmp_path_factory):
         running.stop()
         running.drop_database()
         log.close()
-        shutil.rmtree(varnish_dir, ignore_errors=True)
 
 
 @pytest.hookimpl(wrapper=True)
