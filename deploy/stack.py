@@ -262,6 +262,7 @@ class Stack:
 
     def manage(self, *args: str, quiet: bool = False, check: bool = True) -> int:
         """Run a management command with the stack's settings, its output prefixed `setup`."""
+        started = time.monotonic()
         process = subprocess.Popen(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
@@ -277,6 +278,8 @@ class Stack:
                 self.output.line("setup", line)
         if check and code:
             raise RuntimeError(f"manage.py {' '.join(args)} failed with exit code {code}")
+        if quiet:
+            self.output.line("setup", f"{args[0]}: done in {time.monotonic() - started:.0f} s")
         return code
 
     def start_storage(self) -> None:

@@ -14,7 +14,9 @@ from PIL import Image
 from tests.stack.client import Client, form_fields
 from tests.stack.conftest import ADMIN_PASSWORD
 
-pytestmark = pytest.mark.stack
+# Starting the stack (migrations, the demo content into the bucket) counts towards the first
+# test's time: a couple of minutes on a quiet 2-core machine, more on a busy one.
+pytestmark = [pytest.mark.stack, pytest.mark.timeout(900)]
 
 PAGE = "/about/"
 FORM = "/expression-of-interest/"
