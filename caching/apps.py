@@ -1,4 +1,4 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 
 
 class CachingConfig(AppConfig):
@@ -6,14 +6,6 @@ class CachingConfig(AppConfig):
     verbose_name = "HTTP caching"
 
     def ready(self):
-        from wagtail.contrib.settings.models import BaseSiteSetting
-        from wagtail.models import ReferenceIndex
-
         from caching import signals
 
         signals.connect()
-        # The reference index then knows which pages the site settings link to (the header
-        # and footer, on every page): a change to one of those purges the whole site.
-        for model in apps.get_models():
-            if issubclass(model, BaseSiteSetting):
-                ReferenceIndex.register_model(model)

@@ -6,8 +6,7 @@ it. Three sources say which those are:
 1. **The page tree:** the page's own URLs (Wagtail's `get_cached_paths()`) and its parent, which
    is usually the index listing it.
 2. **Wagtail's reference index:** every live page that links to or embeds it (a chooser, a link
-   block, a rich-text link), found in one query. When the site settings refer to it (the header
-   and footer show it on every page) and its title, address or live state changed, the whole site.
+   block, a rich-text link), found in one query.
 3. **The feature apps**, through the `frontend_cache_related` hook: a function taking the changed
    page or record and returning the pages and absolute URLs that also show it (the hub: its topic,
    author, feed and search pages; case studies: the home and partner pages that feature them).
@@ -18,6 +17,10 @@ it. Three sources say which those are:
            if isinstance(obj, ArticlePage):
                yield hub_page
                yield hub_page.subpage_full_url("rss")
+
+A page shown on every page of its site (a link in the header or footer) whose title, address or
+live state changed purges the whole site: the `frontend_cache_shown_site_wide` hook answers
+whether a page is such a one (the home app's, which knows the navigation).
 
 For a record (a statistic, testimonial, question, person, topic, image or document) the pages are
 those the reference index knows use it (and, through one more step, the pages using a record that
@@ -44,6 +47,7 @@ from wagtail.models import Page, ReferenceIndex, Site
 logger = logging.getLogger(__name__)
 
 RELATED_HOOK = "frontend_cache_related"
+SITE_WIDE_HOOK = "frontend_cache_shown_site_wide"
 # A record used by a record used by a page (a photo of a person) reaches the page; further
 # chains are not followed.
 REFERENCE_DEPTH = 2
@@ -138,12 +142,12 @@ class Purge:
         parent = page.get_parent()
         if parent is not None and not parent.is_root():
             self.add_items([parent])
-        page_ids, others = referring_objects(page)
+        page_ids, _ = referring_objects(page)
         self.add_items(Page.objects.live().filter(pk__in=page_ids).exclude(pk=page.pk))
-        if named_elsewhere_changed:
-            for record in others:
-                if isinstance(record, BaseSiteSetting):
-                    self.add_site_wide(record.site)
+        if named_elsewhere_changed and any(hook(page) for hook in hooks.get_hooks(SITE_WIDE_HOOK)):
+            site = page.get_site()
+            if site is not None:
+                self.add_site_wide(site)
         self.add_items(related_by_hooks(page))
         url_parts = page.get_url_parts(self.first)
         if url_parts is not None:

@@ -1,9 +1,12 @@
-"""Pages that show a question without naming it: purged when any question changes.
+"""What the home app knows about which pages show what, for purging the front cache.
 
-Registered as the `frontend_cache_related` hook in home/wagtail_hooks.py (see caching/purge.py).
-A questions block left empty shows every live question for its audience, so the reference index,
-which knows the questions a block chose, does not know it shows a new or edited one. Those are
-the live pages with a `faqs` block in any of their StreamFields, found in the database.
+Registered in home/wagtail_hooks.py (see caching/purge.py):
+
+- `frontend_cache_related`: a question shows on the pages whose questions blocks were left empty
+  (they list every live question for their audience), which the reference index, knowing only
+  the questions a block chose, cannot know. Those are the live pages with a `faqs` block in any
+  of their StreamFields, found in the database.
+- `frontend_cache_shown_site_wide`: a page the header or footer links to shows on every page.
 """
 
 from django.db.models import Q, TextField
@@ -12,7 +15,8 @@ from django.db.models.functions import Cast
 from wagtail.fields import StreamField
 from wagtail.models import get_page_models
 
-from home.models import FAQ
+from home.models import FAQ, SiteSettings
+from home.navigation import linked_page_ids
 
 BLOCK = '"faqs"'
 
@@ -32,3 +36,11 @@ def pages_with_questions_blocks():
 def pages_showing(obj):
     if isinstance(obj, FAQ):
         yield from pages_with_questions_blocks()
+
+
+def in_navigation(page) -> bool:
+    site = page.get_site()
+    if site is None:
+        return False
+    settings = SiteSettings.objects.filter(site=site).first()
+    return settings is not None and page.pk in linked_page_ids(settings)

@@ -53,3 +53,9 @@ def register_stale_statistics_menu_item():
 def home_pages_showing(obj):
     """Pages listing every question for an audience (purged when a question changes)."""
     return frontend_cache.pages_showing(obj)
+
+
+@hooks.register("frontend_cache_shown_site_wide")
+def home_navigation_shows(page):
+    """A page linked from the header or footer shows on every page of its site."""
+    return frontend_cache.in_navigation(page)
