@@ -61,7 +61,7 @@ UNSET = [
     "SERVE_MEDIA",
 ]
 COLOURS = {"storage": 33, "cache": 36, "access": 90, "app1": 32, "app2": 92, "worker": 35}
-START_TIMEOUT = 60  # seconds, for each part to answer
+START_TIMEOUT = 120  # seconds, for each part to answer (a busy machine is slow)
 STOP_TIMEOUT = 10  # seconds, before a part that has not stopped is killed
 
 
