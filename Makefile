@@ -15,7 +15,9 @@ VNU_VERSION := 26.9.27
 TOOLS := .tools
 VNU_JAR := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help install install-dev tools run serve migrate demo admin test test-fast test-browser test-faults lint format check deploy-check bench clean
+VARNISHD ?= /usr/sbin/varnishd
+
+.PHONY: help install install-dev tools run serve migrate demo admin stack stack-manage test test-fast test-browser test-faults test-stack lint format check deploy-check bench bench-stack clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -53,6 +55,16 @@ run: demo admin ## Install, migrate, load demo content and serve at http://127.0
 serve: install ## Serve without reinstalling or migrating
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+$(VARNISHD):
+	@echo "Installing Debian's Varnish for the stack (needs root)..."
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish
+
+stack: install-dev $(VARNISHD) ## Production shape on one machine: cache, object storage, 2 app servers, worker (http://127.0.0.1:8000)
+	$(PY) -m deploy.stack
+
+stack-manage: install-dev ## A management command on the stack's database and storage: make stack-manage CMD="..."
+	$(PY) -m deploy.stack manage "$(CMD)"
+
 $(CHROMIUM):
 	@echo "Installing Debian's Chromium for the browser tests (needs root)..."
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
@@ -66,17 +78,20 @@ tools: $(VNU_JAR) ## Install the test tools that are not Python packages (the Nu
 # pytest exits 5 when it collected no tests: that is a failure here, never a pass.
 PYTEST = $(BIN)/pytest $(1) || { status=$$?; [ $$status -eq 5 ] && echo "pytest ran no tests"; exit $$status; }
 
-test: install-dev $(CHROMIUM) $(VNU_JAR) ## Run the whole suite: unit, integration, faults, browser and accessibility
+test: install-dev $(CHROMIUM) $(VNU_JAR) $(VARNISHD) ## Run the whole suite: unit, integration, faults, stack, browser and accessibility
 	$(call PYTEST,)
 
-test-fast: install-dev ## Run everything but the browser tests, the fault suite and the production-server tests
-	$(call PYTEST,-m "not browser and not faults and not production_server")
+test-fast: install-dev ## Run everything but the browser tests, the fault suite, the production-server and the stack tests
+	$(call PYTEST,-m "not browser and not faults and not production_server and not stack")
 
 test-faults: install-dev ## Only the fault suite: gunicorn (production settings) while Redis, PostgreSQL, SMTP and the worker fail
 	$(call PYTEST,-m faults -s)
 
 test-browser: install-dev $(CHROMIUM) $(VNU_JAR) ## Run only the browser and accessibility tests
 	$(call PYTEST,-m browser)
+
+test-stack: install-dev $(VARNISHD) ## Run only the tests against the production shape (make stack, on free ports)
+	$(call PYTEST,-m stack)
 
 lint: install-dev ## Check formatting, lint Python (ruff), templates (djhtml) and the import layers (lint-imports)
 	$(BIN)/ruff format --check .
@@ -102,5 +117,8 @@ deploy-check: install ## `check --deploy` under production settings (with throwa
 bench: install-dev ## Benchmarks: requests per second, latency and SQL queries per page type
 	$(PY) -m bench.run
 
+bench-stack: install-dev $(VARNISHD) ## Benchmark through the front cache: cached page, static file, uncached page, publish to fresh
+	$(PY) -m bench.stack
+
 clean: ## Remove the virtualenv, local database, media and caches
-	rm -rf $(VENV) $(TOOLS) db.sqlite3 media test-media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) db.sqlite3 media test-media staticfiles .stack .pytest_cache .ruff_cache

@@ -31,6 +31,7 @@ def fetch(port: int, path: str) -> tuple[int, bytes, dict[str, str]]:
 
 
 def _hammer(port, path, deadline, latencies, statuses):
+    """`path` is a string, or a function giving each request's path (a new one each time)."""
     conn = http.client.HTTPConnection(HOST, port, timeout=TIMEOUT)
     try:
         for _ in range(MAX_REQUESTS_PER_THREAD):
@@ -38,7 +39,7 @@ def _hammer(port, path, deadline, latencies, statuses):
                 break
             started = time.perf_counter()
             try:
-                conn.request("GET", path, headers=HEADERS)
+                conn.request("GET", path() if callable(path) else path, headers=HEADERS)
                 response = conn.getresponse()
                 response.read()
                 status = response.status
@@ -85,7 +86,7 @@ def measure(port: int, path: str, expect: int, duration: float, concurrency: int
     cpu = time.process_time() - cpu  # the client's own share of the 2 cores
     errors = sum(1 for s in statuses if s != expect)
     return {
-        "path": path,
+        "path": path if isinstance(path, str) else getattr(path, "label", "varying"),
         "expected_status": expect,
         "requests": len(statuses),
         "seconds": round(elapsed, 2),

@@ -1,5 +1,7 @@
 from wagtail import hooks
 
+from casestudies import frontend_cache
+
 
 @hooks.register("register_log_actions")
 def register_safeguarding_log_action(actions):
@@ -8,3 +10,9 @@ def register_safeguarding_log_action(actions):
         "Safeguarding confirmed",
         "Published with the safeguarding statements confirmed",
     )
+
+
+@hooks.register("frontend_cache_related")
+def case_study_pages_showing(obj):
+    """The pages that show a changed case study, or that case studies show (purged with it)."""
+    return frontend_cache.pages_showing(obj)

@@ -33,13 +33,18 @@ def _link_values(site_settings: SiteSettings, field: str):
         yield item["value"]
 
 
-def build_navigation(site_settings: SiteSettings) -> dict[str, list[NavLink]]:
-    page_ids = {
+def linked_page_ids(site_settings: SiteSettings) -> set[int]:
+    """The pages the header and footer link to."""
+    return {
         value["page"]
         for field in LINK_FIELDS
         for value in _link_values(site_settings, field)
         if value.get("page")
     }
+
+
+def build_navigation(site_settings: SiteSettings) -> dict[str, list[NavLink]]:
+    page_ids = linked_page_ids(site_settings)
     pages = Page.objects.live().defer_streamfields().in_bulk(page_ids)
     navigation = {}
     for field in LINK_FIELDS:

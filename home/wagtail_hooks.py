@@ -12,6 +12,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 
+from home import frontend_cache
 from home.models import SiteSettings, Statistic
 from home.navigation_fit import navigation_fit
 from home.reports import StaleStatisticsReportView
@@ -79,3 +80,15 @@ def warn_when_moving_a_page_in_the_navigation(request, page, destination):
             "that they still make sense there.",
         )
     return None
+
+
+@hooks.register("frontend_cache_related")
+def home_pages_showing(obj):
+    """Pages listing every question for an audience (purged when a question changes)."""
+    return frontend_cache.pages_showing(obj)
+
+
+@hooks.register("frontend_cache_shown_site_wide")
+def home_navigation_shows(page):
+    """A page linked from the header or footer shows on every page of its site."""
+    return frontend_cache.in_navigation(page)

@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import django_filters
 
 from home.viewsets import UsageCountColumn, UsageCountIndexView, YesNoColumn
+from hub import frontend_cache
 from hub.models import ArticlePage, Person
 from hub.models.article import ArticleType, author_prefetch
 from taxonomy.models import Topic
@@ -139,3 +140,9 @@ class ArticleListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_article_listing():
     return ArticleListingViewSet("articles")
+
+
+@hooks.register("frontend_cache_related")
+def hub_pages_showing(obj):
+    """The hub's pages that show a changed page or record (purged with it)."""
+    return frontend_cache.pages_showing(obj)

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "ops",
     "accounts",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
+    # After wagtail.contrib.frontend_cache: it replaces that app's signal handlers.
+    "caching",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -91,6 +94,8 @@ MIDDLEWARE = [
     "ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session and CSRF middleware, so it sees the cookies they set.
+    "caching.middleware.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -165,6 +170,12 @@ STORAGES = {
     # Hashed, compressed files served by WhiteNoise; needs `collectstatic`.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# HTTP caching (caching/): how long a shared cache (the front cache, a CDN) may keep a public page,
+# and browsers. The front cache is purged when content changes, so the first can be long; the
+# second is short, so a browser asks again and gets the fresh page from the front cache.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600"))
+BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "0"))
 
 CACHES = {
     "default": {

@@ -104,3 +104,54 @@ if SENTRY_DSN := os.environ.get("SENTRY_DSN"):
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         release=os.environ.get("SENTRY_RELEASE") or None,
     )
+
+# --- Media in object storage, and the front cache -------------------------------------------
+# Kept in one block, apart from the rest. README "Scaling to several app servers" and
+# "The front cache" describe both; `make stack` runs them (deploy/stack.py).
+
+# Uploads in an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set (django-storages; the
+# credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role).
+# Otherwise files stay under MEDIA_ROOT. Names are never reused (a new upload with the same name
+# gets a suffix), so a cached file never changes under its URL.
+if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME", ""):
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=86400"}
+    STORAGES["default"] = {"BACKEND": "website.storage.MediaStorage"}  # noqa: F405
+    if AWS_S3_CUSTOM_DOMAIN:
+        for directive in ("img-src", "media-src"):
+            CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(  # noqa: F405
+                f"https://{AWS_S3_CUSTOM_DOMAIN.split('/')[0]}"
+            )
+# Documents always go through Wagtail's serve view, which enforces private collections, never
+# by a redirect to the file.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Purge the front cache when content changes (caching/). FRONTEND_CACHE_URL is Varnish's address
+# as the app servers reach it (Wagtail's HTTP backend sends it PURGE requests). A CDN instead:
+# FRONTEND_CACHE_CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN, or
+# FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID (AWS credentials as for the bucket).
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_URL := os.environ.get("FRONTEND_CACHE_URL", ""):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
+    }
+if zone := os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID", ""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": zone,
+    }
+if distribution := os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID", ""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": distribution,
+    }
+# --- end of media and front cache -----------------------------------------------------------
