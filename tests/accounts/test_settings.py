@@ -24,6 +24,7 @@ def settings_of(module, **env):
             "DJANGO_SETTINGS_MODULE": module,
             "SECRET_KEY": "x" * 60,
             "ALLOWED_HOSTS": "www.example.org",
+            "EMAIL_HOST": "mail.example.org",  # production refuses to start without one
             **env,
         },
         capture_output=True,

@@ -65,7 +65,9 @@ def test_a_page_with_a_form_is_never_kept(client, home_page):
     first = client.get("/expression-of-interest/")
     assert first.status_code == 200
     assert b"csrfmiddlewaretoken" in first.content
-    assert directives(first) == {"private", "no-store"}
+    # The form's own page says so too (never_cache adds no-cache, max-age=0, must-revalidate).
+    assert {"private", "no-store"} <= directives(first)
+    assert "public" not in directives(first) and "s-maxage" not in str(first["Cache-Control"])
     assert "csrftoken" in first.cookies
 
 

@@ -16,7 +16,7 @@ def people_block(*people):
 
 
 def test_a_case_study_is_an_article_about_its_organisation_place_years_and_people(
-    client, index, themes, setting_types
+    client, index, topics, setting_types
 ):
     leader = PersonFactory(given_names="Gill", family_name="Kelly", role="Executive principal")
     case_study = CaseStudyPageFactory(
@@ -31,7 +31,7 @@ def test_a_case_study_is_an_article_about_its_organisation_place_years_and_peopl
         local_authority="lincolnshire",
         period_start=2015,
         period_end=2017,
-        themes=[themes["leadership"], themes["send"]],
+        themes=[topics["leadership"], topics["send"]],
         setting_types=[setting_types["pru"]],
         starting_point=[paragraph("The unit was in special measures.")],
         what_changed=[

@@ -91,5 +91,7 @@ def test_a_refused_post_is_private(client, post_form, settings):
 def test_public_pages_stay_cacheable(client, home_page, apply_page, programme, cohort):
     assert_cacheable(client.get("/"), "home page")
     assert_cacheable(client.get(APPLY_URL), "apply page, open")
-    assert_cacheable(client.get(APPLY_URL + "eligibility/"), "eligibility questions")
+    # The eligibility questions are a form with a CSRF token: never kept by a shared cache
+    # (caching.middleware), although they hold nothing personal.
+    assert "no-store" in cache_control(client.get(APPLY_URL + "eligibility/"))
     assert_cacheable(client.get(programme.url), "programme page")
