@@ -197,10 +197,14 @@ def test_step_and_check_pages_are_never_cached_and_public_pages_are(site_server)
     assert "Application sent" in confirmation.text
     assert_private(confirmation, "confirmation")
 
+    # The public pages stay shareable for a visitor with no session; the applicant, whose
+    # browser now carries one, is never served or stored a shared copy (caching.middleware).
+    stranger = Visitor(site_server, "198.51.100.61")
     for path in ["/", APPLY, "/the-programme/"]:
-        response = visitor.get(path)
+        response = stranger.get(path)
         assert response.status_code == 200
         assert "no-store" not in response.headers.get("Cache-Control", ""), path
+        assert "no-store" in visitor.get(path).headers.get("Cache-Control", ""), path
 
 
 def test_a_spent_resume_link_shows_nothing(site_server):
