@@ -11,6 +11,8 @@ The parts, each one's log lines prefixed with its name:
   servers with health checks; **access**: its request log (varnishncsa).
 - **app1**, **app2**: gunicorn with `website.settings.production`, each on its own port.
 - **worker**: `manage.py db_worker --backend durable`, which sends the forms' emails.
+- **mail**: a mail server on this machine (`deploy/mail.py`) that delivers nothing: each email
+  the forms send is kept as a file in `.stack/mail/` (production refuses to start without one).
 - PostgreSQL and Redis are the machine's: the stack uses a database of its own
   (`STACK_DATABASE_URL`, default `difference_stack`, created if missing) and `STACK_REDIS_URL`.
 
@@ -60,7 +62,15 @@ UNSET = [
     "MEDIA_ROOT",
     "SERVE_MEDIA",
 ]
-COLOURS = {"storage": 33, "cache": 36, "access": 90, "app1": 32, "app2": 92, "worker": 35}
+COLOURS = {
+    "storage": 33,
+    "mail": 34,
+    "cache": 36,
+    "access": 90,
+    "app1": 32,
+    "app2": 92,
+    "worker": 35,
+}
 START_TIMEOUT = 120  # seconds, for each part to answer (a busy machine is slow)
 STOP_TIMEOUT = 10  # seconds, before a part that has not stopped is killed
 
@@ -75,6 +85,12 @@ def _health_checks(line: str) -> bool:
     return '"GET /robots.txt HTTP/1.1" 200' in line
 
 
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(1)
+        return sock.connect_ex((HOST, port)) == 0
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
@@ -83,26 +99,28 @@ def free_port() -> int:
 
 @dataclass
 class Ports:
-    """The public port (the cache) and the ten others: two app servers and SeaweedFS's eight."""
+    """The public port (the cache) and the eleven others: two app servers, SeaweedFS's eight and
+    the mail server."""
 
     public: int = 8000
     app: tuple[int, int] = (8010, 8011)
     # master, master gRPC, volume, volume gRPC, filer, filer gRPC, S3, S3 gRPC
     storage: tuple[int, ...] = (8012, 8013, 8014, 8015, 8016, 8017, 8018, 8019)
+    mail: int = 8020
 
     @classmethod
     def from_env(cls) -> "Ports":
         public = int(os.environ.get("STACK_PORT", "8000"))
         first = int(os.environ.get("STACK_PORTS_FROM", "8010"))
-        others = tuple(range(first, first + 10))
-        return cls(public=public, app=others[:2], storage=others[2:])
+        others = tuple(range(first, first + 11))
+        return cls(public=public, app=others[:2], storage=others[2:10], mail=others[10])
 
     @classmethod
     def free(cls) -> "Ports":
         """Free ports on 127.0.0.1 (held open together, so none is handed out twice)."""
         socks = []
         try:
-            for _ in range(11):
+            for _ in range(12):
                 sock = socket.socket()
                 sock.bind((HOST, 0))
                 socks.append(sock)
@@ -110,7 +128,9 @@ class Ports:
         finally:
             for sock in socks:
                 sock.close()
-        return cls(public=ports[0], app=tuple(ports[1:3]), storage=tuple(ports[3:]))
+        return cls(
+            public=ports[0], app=tuple(ports[1:3]), storage=tuple(ports[3:11]), mail=ports[11]
+        )
 
     @property
     def s3(self) -> int:
@@ -226,6 +246,12 @@ class Stack:
             "AWS_ACCESS_KEY_ID": S3_ACCESS_KEY,
             "AWS_SECRET_ACCESS_KEY": self._secret("s3-secret-key"),
             "FRONTEND_CACHE_URL": self.url,
+            # The forms' emails go to the stack's own mail server, which keeps them as files.
+            "EMAIL_HOST": HOST,
+            "EMAIL_PORT": str(self.ports.mail),
+            "EMAIL_HOST_USER": "",
+            "EMAIL_HOST_PASSWORD": "",
+            "EMAIL_USE_TLS": "0",
             "PYTHONUNBUFFERED": "1",
             **self.extra_env,
         }
@@ -281,6 +307,17 @@ class Stack:
         if quiet:
             self.output.line("setup", f"{args[0]}: done in {time.monotonic() - started:.0f} s")
         return code
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.data_dir / "mail"
+
+    def start_mail(self) -> None:
+        self._spawn(
+            "mail",
+            [sys.executable, "-m", "deploy.mail", str(self.ports.mail), str(self.mail_dir)],
+        )
+        self._wait_for("mail", lambda: _listening(self.ports.mail))
 
     def start_storage(self) -> None:
         data = self.data_dir / "seaweedfs"
@@ -578,6 +615,7 @@ sub media_fetch {{
     def start(self, *, clear_cache: bool = False) -> None:
         """Every part, in order; on any failure, whatever started is stopped again."""
         try:
+            self.start_mail()
             self.start_storage()
             # The cache comes before the content: loading it purges pages, and finds the cache.
             self.start_cache()
@@ -625,6 +663,7 @@ sub media_fetch {{
                 f"  App servers (uncached)       {self.app_url(1)}/  {self.app_url(2)}/",
                 f"  Object storage (S3)          {self.s3_url}/ (bucket '{BUCKET}')",
                 f"  SeaweedFS master, filer      http://{HOST}:{storage[0]}/  http://{HOST}:{storage[4]}/",
+                f"  Mail (kept, never sent)      smtp://{HOST}:{self.ports.mail} -> {self.mail_dir}/",
                 f"  Database                     {self.database_url}",
                 f"  Redis                        {self.redis_url}",
                 f"  Varnish's files              {self.varnish_dir}/ (varnishlog -n {self.varnish_dir}/work)",

@@ -82,7 +82,8 @@ sub vcl_recv {
     }
     if (req.http.Cookie) {
         cookie.parse(req.http.Cookie);
-        if (cookie.isset("sessionid")) {
+        # Production's session cookie is "__Host-sessionid"; "sessionid" is Django's default.
+        if (cookie.isset("__Host-sessionid") || cookie.isset("sessionid")) {
             return (pass);
         }
     }

@@ -115,6 +115,15 @@ def production(tmp_path_factory) -> Iterator[ProductionServer]:
     (media_root / "documents" / "private.pdf").write_bytes(b"%PDF-1.4 private")
     (media_root / "images" / "public.txt").write_text("public")
     port = _free_port()
+    # Production refuses to start without a mail server: one on loopback that keeps what it gets.
+    mail_port = _free_port()
+    mail = subprocess.Popen(
+        [_venv_executable("python"), "-m", "deploy.mail", str(mail_port), str(tmp_dir / "mail")],
+        cwd=BASE_DIR,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     source = os.environ.get("DATABASE_URL", "")
     postgres_name = None
     if source and _is_postgres(source):
@@ -144,6 +153,9 @@ def production(tmp_path_factory) -> Iterator[ProductionServer]:
         ADMIN_SECOND_FACTOR_REQUIRED="0",
         DJANGO_ADMIN_PASSWORD=PASSWORD,
         PYTHONUNBUFFERED="1",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(mail_port),
+        EMAIL_USE_TLS="0",
     )
     log_path = tmp_dir / "server.log"
     server = SiteServer(
@@ -208,6 +220,7 @@ def production(tmp_path_factory) -> Iterator[ProductionServer]:
     finally:
         if process is not None:
             _stop(process)
+        _stop(mail)
         if postgres_name is not None:
             _drop_postgres_database(source, postgres_name)
 

@@ -16,8 +16,8 @@ from home.factories import (
     PartnerPageFactory,
     StandardPageFactory,
     StatisticFactory,
-    TestimonialFactory,
 )
+from home.factories import TestimonialFactory as QuoteFactory  # not collected as a test class
 from home.models import SiteSettings
 from hub.factories import ArticlePageFactory, HubIndexPageFactory, PersonFactory
 from taxonomy.factories import TopicFactory
@@ -202,7 +202,7 @@ def test_a_statistic_published_purges_the_pages_using_it_and_only_those(tree, pu
 
 @pytest.mark.django_db
 def test_a_testimonial_published_purges_the_pages_quoting_it(tree, purged):
-    testimonial = TestimonialFactory()
+    testimonial = QuoteFactory()
     about = tree["about"]
     about.body = [{"type": "testimonial", "value": testimonial.pk}]
     publish(about)

@@ -13,8 +13,13 @@ from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
 from bs4 import BeautifulSoup
+from django_otp.oath import totp
 
 TIMEOUT = 30
+# The production settings' cookie names ("__Host-": Secure, Path=/, no Domain).
+SESSION_COOKIE = "__Host-sessionid"
+CSRF_COOKIE = "__Host-csrftoken"
+VERIFY = "/admin/account/two-step/verify/"
 
 
 @dataclass
@@ -110,7 +115,8 @@ class Client:
             headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
         )
 
-    def log_in(self, username: str, password: str) -> None:
+    def log_in(self, username: str, password: str, totp_key: bytes) -> None:
+        """Password, then the code of the account's authenticator app (production asks for it)."""
         page = self.get("/admin/login/")
         token = page.soup.find("input", {"name": "csrfmiddlewaretoken"})["value"]
         done = self.post(
@@ -118,7 +124,17 @@ class Client:
             {"csrfmiddlewaretoken": token, "username": username, "password": password},
         )
         assert done.status == 302, f"login failed: {done.status}"
-        assert "sessionid" in self.cookies
+        assert SESSION_COOKIE in self.cookies
+        admin = self.get("/admin/")
+        assert admin.status == 302 and admin.headers["location"].startswith(VERIFY), admin.status
+        page = self.get(VERIFY)
+        token = page.soup.find("input", {"name": "csrfmiddlewaretoken"})["value"]
+        verified = self.post(
+            VERIFY,
+            {"csrfmiddlewaretoken": token, "code": f"{totp(totp_key):06d}", "next": "/admin/"},
+        )
+        assert verified.status == 302, f"second step failed: {verified.status}"
+        assert self.get("/admin/").status == 200
 
 
 def form_fields(form) -> list[tuple[str, str]]:

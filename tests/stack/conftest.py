@@ -8,12 +8,16 @@ temporary folder, and its tail is shown when a test fails.
 """
 
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from deploy.stack import VARNISHD, Output, Ports, Stack
+from deploy.stack import ROOT, VARNISHD, Output, Ports, Stack
+from tests.stack.client import Client
 
 ADMIN_PASSWORD = "stack-tests-only-not-secret"
 
@@ -49,6 +53,36 @@ def stack(tmp_path_factory):
         running.stop()
         running.drop_database()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def admin_cookies(stack) -> dict[str, str]:
+    """The cookies of an admin signed in with both steps, once for the session.
+
+    Production asks every admin for a code from an authenticator app after the password, and a
+    code is good once: so the admin gets a device here, signs in once, and each test's editor
+    starts from these cookies (sessions live in the database: any app server knows them).
+    """
+    script = (
+        "from django.contrib.auth import get_user_model;"
+        "from django_otp.plugins.otp_totp.models import TOTPDevice;"
+        "user = get_user_model().objects.get(username='admin');"
+        "device = TOTPDevice.objects.create(user=user, name='stack tests', confirmed=True);"
+        "print('KEY', device.key)"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=stack.env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    key = bytes.fromhex(re.search(r"KEY ([0-9a-f]+)", result.stdout).group(1))
+    client = Client(stack.app_url(1))
+    client.log_in("admin", ADMIN_PASSWORD, key)
+    return dict(client.cookies)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -11,8 +11,7 @@ import psycopg
 import pytest
 from PIL import Image
 
-from tests.stack.client import Client, form_fields
-from tests.stack.conftest import ADMIN_PASSWORD
+from tests.stack.client import CSRF_COOKIE, Client, form_fields
 
 # Starting the stack (migrations, the demo content into the bucket) counts towards the first
 # test's time: a couple of minutes on a quiet 2-core machine, more on a busy one.
@@ -28,9 +27,10 @@ def visitor(stack):
     return Client(stack.url)
 
 
-def editor_on(stack, app: int) -> Client:
+def editor_on(stack, app: int, admin_cookies: dict) -> Client:
+    """The admin, signed in (both steps), talking to one app server."""
     client = Client(stack.app_url(app))
-    client.log_in("admin", ADMIN_PASSWORD)
+    client.cookies = dict(admin_cookies)
     return client
 
 
@@ -81,14 +81,14 @@ def test_two_visits_to_a_form_get_their_own_csrf_tokens_and_nothing_from_the_cac
         assert response.headers["x-cache"] != "hit"
         assert {"private", "no-store"} <= response.cache_control
         tokens.append(response.soup.find("input", {"name": "csrfmiddlewaretoken"})["value"])
-        cookies.append(visitor.cookies["csrftoken"])
+        cookies.append(visitor.cookies[CSRF_COOKIE])
     assert tokens[0] != tokens[1]
     assert cookies[0] != cookies[1]
 
 
-def test_a_logged_in_request_is_never_served_from_the_cache(stack, visitor):
+def test_a_logged_in_request_is_never_served_from_the_cache(stack, visitor, admin_cookies):
     editor = Client(stack.url)
-    editor.log_in("admin", ADMIN_PASSWORD)
+    editor.cookies = dict(admin_cookies)
     # Logged in first: the page with the editor's toolbar is not stored for others.
     path = "/our-research/"
     as_editor = editor.get(path)
@@ -126,10 +126,12 @@ def _statistic_on_home_page(stack, home_html: str) -> tuple[int, str]:
     pytest.fail("no statistic of the demo content shows on the home page")
 
 
-def test_a_change_published_through_one_app_server_shows_through_the_cache_at_once(stack, visitor):
+def test_a_change_published_through_one_app_server_shows_through_the_cache_at_once(
+    stack, visitor, admin_cookies
+):
     home = cached(visitor, "/")
     pk, label = _statistic_on_home_page(stack, home.text)
-    editor = editor_on(stack, 1)
+    editor = editor_on(stack, 1, admin_cookies)
     edit_url = f"/admin/snippets/home/statistic/edit/{pk}/"
     form = _form_with(editor.get(edit_url), "label")
     new_label = f"pupils counted in the stack test {time.time_ns()}"
@@ -145,9 +147,9 @@ def test_a_change_published_through_one_app_server_shows_through_the_cache_at_on
 
 
 def test_an_image_uploaded_through_one_app_server_is_served_with_renditions_by_the_other(
-    stack, visitor
+    stack, visitor, admin_cookies
 ):
-    uploader = editor_on(stack, 1)
+    uploader = editor_on(stack, 1, admin_cookies)
     form = _form_with(uploader.get("/admin/images/add/"), "title")
     picture = io.BytesIO()
     Image.new("RGB", (1600, 900), (200, 80, 40)).save(picture, "PNG")
