@@ -2,7 +2,7 @@
 
 gunicorn (2 sync workers, `website.settings.production`) talks to PostgreSQL and to a Redis of
 its own (`redis-server` on a free port), each through a `FaultProxy`; a `db_worker` sends the
-forms' emails to an aiosmtpd server (`smtp_sink.py`). Every process is started here, in its own
+forms' emails to an aiosmtpd server (`deploy/mail.py`). Every process is started here, in its own
 process group, and stopped at the end; the database is dropped.
 """
 
@@ -255,7 +255,7 @@ class Stack:
             [
                 sys.executable,
                 "-m",
-                "tests.faults.smtp_sink",
+                "deploy.mail",
                 str(self.smtp_port),
                 str(self.mail_dir),
             ],
