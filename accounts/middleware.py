@@ -2,6 +2,7 @@
 and the password-reset limit."""
 
 import time
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -75,10 +76,11 @@ class AdminSessionMiddleware:
                 + ". Sign in again to carry on.",
             )
             return _login_redirect(request, "wagtailadmin_login")
-        # "Remember me" keeps the cookie, but never past the working day.
-        remaining = int(started + settings.ADMIN_SESSION_HOURS * 3600 - now)
-        if not session.get_expire_at_browser_close() and session.get_expiry_age() > remaining:
-            session.set_expiry(remaining)
+        # "Remember me" keeps the cookie, but never past the working day. The end is a fixed
+        # moment, so once set the session is not written again for it on every request.
+        day_ends = datetime.fromtimestamp(started + settings.ADMIN_SESSION_HOURS * 3600, tz=UTC)
+        if not session.get_expire_at_browser_close() and session.get_expiry_date() > day_ends:
+            session.set_expiry(day_ends)
         match = request.resolver_match
         if match.namespace not in BACKGROUND_NAMESPACES and now - seen >= SEEN_GRANULARITY:
             session[SESSION_SEEN] = now

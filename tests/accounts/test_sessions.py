@@ -3,6 +3,8 @@
 import time
 
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
@@ -46,6 +48,26 @@ def test_remember_me_keeps_the_cookie_for_a_working_day_at_most(client, staff):
     client.get("/admin/")
     assert 9 * 3600 - 5 <= client.session.get_expiry_age() <= 9 * 3600
     assert 9 * 3600 - 5 <= client.cookies["sessionid"]["max-age"] <= 9 * 3600
+
+
+def test_a_remembered_session_is_not_written_again_on_every_request(client, staff):
+    """The end of the working day is set once; pages opened a second or more apart do not write
+    the session each time (it used to be rewritten whenever the clock had moved on a second)."""
+    client.logout()
+    client.post(
+        "/admin/login/",
+        {"username": "ed", "password": "right-password-1", "remember": "on", "next": "/admin/"},
+    )
+    client.get("/admin/")  # sets the day's end and marks the session seen
+    ends = client.session.get_expiry_date()
+    time.sleep(1.1)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/admin/pages/").status_code == 200
+    writes = [
+        q["sql"] for q in queries if q["sql"].startswith("UPDATE") and "django_session" in q["sql"]
+    ]
+    assert writes == []
+    assert client.session.get_expiry_date() == ends
 
 
 def test_without_remember_me_the_cookie_ends_with_the_browser(staff):
