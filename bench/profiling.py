@@ -1,6 +1,6 @@
 """Where a warm request's CPU goes: `python -m bench.cpu --profile`.
 
-For the home page, the hub's index, an article and a case study, after bench.cpu's measurement
+For the home page, the hub's index and a hub search, an article and a case study, after bench.cpu's measurement
 (same process, so everything is warm), two passes of `REQUESTS` warm requests each:
 
 1. **By template**: Django's `Template._render` is wrapped to add up the process time spent in
@@ -11,7 +11,8 @@ For the home page, the hub's index, an article and a case study, after bench.cpu
    text, renditions, page URLs, the cache), then the top functions by own time.
 
 cProfile slows everything it watches (by about a half to double), fairly evenly, so the shares
-are what to read, not the milliseconds. Reports: bench/results/profile-<size>/<page>.txt; the
+are what to read, not the milliseconds. Reports: bench/results/profile-<size>/<page>.txt (and
+.prof, cProfile's raw figures); the
 summary goes into the figures.
 """
 
@@ -29,7 +30,7 @@ from django.template import loader_tags
 
 from bench import PAGES
 
-PROFILED = ["home", "hub", "article", "case-study"]
+PROFILED = ["home", "hub", "hub-search", "article", "case-study"]
 REQUESTS = 20
 # (label, "module:Qualified.name"): cumulative time as a share of the request. They overlap
 # (rich text is rendered inside templates, SQL runs inside template tags), so they do not add
@@ -243,6 +244,7 @@ def profile_page(harness, name: str, path: str, status: int, out_dir: Path) -> d
     lines += [f"  {v:5.1f}  {k}" for k, v in summary["functions_own_time_pct"].items()]
     lines += ["", stream.getvalue()]
     (out_dir / f"{name}.txt").write_text("\n".join(lines))
+    stats.dump_stats(out_dir / f"{name}.prof")  # for pstats or snakeviz
     return summary
 
 
