@@ -1,19 +1,21 @@
 """Where a warm request's CPU goes: `python -m bench.cpu --profile`.
 
-For the home page, the hub's index and a hub search, an article and a case study, after bench.cpu's measurement
-(same process, so everything is warm), two passes of `REQUESTS` warm requests each:
+For the home page, the hub's index and a hub search, an article and a case study, after
+bench.cpu's measurement (same process, so everything is warm), two passes of `REQUESTS` warm
+requests each:
 
-1. **By template**: Django's `Template._render` is wrapped to add up the process time spent in
-   each template, inclusive (with what it includes and extends) and exclusive (its own nodes,
-   tags and filters, block templates it calls excluded), as a share of the requests' time.
-2. **By function**: cProfile with `time.process_time` as its clock: the cumulative share of a
-   few functions that say where the time goes (SQL on the client side, StreamField, rich
-   text, renditions, page URLs, the cache), then the top functions by own time.
+1. **By template**: Django's `Template._render` and `BlockNode.render` are wrapped to add up the
+   process time spent in each template, and in each block a page template fills, inclusive
+   (with what it includes) and exclusive (its own nodes, tags and filters, and the querysets
+   they evaluate, other templates excluded), as a share of the requests' time.
+2. **By function**: cProfile (wall clock: timing every call with process time would cost a
+   system call each and weigh small functions far above their cost), the cumulative share of
+   a few functions that say where the time goes (the ORM, StreamField, rich text, renditions,
+   page URLs, the cache), the project's own functions, and the top functions by own time.
 
-cProfile slows everything it watches (by about a half to double), fairly evenly, so the shares
-are what to read, not the milliseconds. Reports: bench/results/profile-<size>/<page>.txt (and
-.prof, cProfile's raw figures); the
-summary goes into the figures.
+cProfile slows what it watches, so the shares are what to read, not the milliseconds. Reports:
+bench/results/profile-<size>/<page>.txt, and <page>.prof (cProfile's raw figures, for pstats);
+the summary goes into the figures.
 """
 
 import cProfile
