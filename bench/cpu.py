@@ -358,6 +358,11 @@ def print_size(size: dict) -> None:
         f"{size['unit_ms_by_phase']['cleared']:.2f}); load average "
         f"{size['load_average'][0]} to {size['load_average'][1]}"
     )
+    if max(size["load_average"]) > (os.cpu_count() or 1):
+        print(
+            "(a busy machine: load average above the number of cores; pages lose more to it "
+            "than the unit does, so units run high: compare with a run at a similar load)"
+        )
     print(
         f"{'page':<23}{'warm ms':>9}{'units':>7}{'cleared ms':>12}{'units':>7}"
         f"{'ratio':>7}{'queries':>9}"
@@ -385,10 +390,10 @@ def print_report(cpu: dict) -> None:
         print(f"    {'met   ' if target['met'] else 'MISSED'} {name}: {target['figure']}")
 
 
-def cpu_block(sizes: dict) -> dict:
+def cpu_block(sizes: dict, commit: str, date: str) -> dict:
     return {
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "commit": run.git_commit(),
+        "date": date,
+        "commit": commit,
         "unit": {"template": UNIT_TEMPLATE, "items": UNIT_ITEMS, "engine": "Engine()"},
         "redis": os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
         "sizes": sizes,
@@ -481,6 +486,7 @@ def main(argv=None) -> int:
     wanted["both"] = wanted["demo"] + wanted["large"]
     sizes_wanted = wanted[args.size]
     started = time.monotonic()
+    commit, date = run.git_commit(), datetime.now(UTC).isoformat(timespec="seconds")
     # Media (the demo's images and their renditions) must outlive the run when databases do.
     media_parent = run.RESULTS / "cpu-media" if args.reuse else None
     if media_parent:
@@ -511,7 +517,7 @@ def main(argv=None) -> int:
             if not args.reuse:
                 for db in (url, large_url):
                     run.drop_database(db)
-    cpu = cpu_block(sizes) | {"seconds": round(time.monotonic() - started, 1)}
+    cpu = cpu_block(sizes, commit, date) | {"seconds": round(time.monotonic() - started, 1)}
     out = save(cpu)
     print("\nTargets:")
     for name, target in targets(cpu).items():

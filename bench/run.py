@@ -298,6 +298,7 @@ def measure_cpu(env, tmp, label: str) -> dict:
 
 
 def bench(args, env, port, tmp) -> dict:
+    commit, date = git_commit(), datetime.now(UTC).isoformat(timespec="seconds")
     cpu_sizes = {"demo": measure_cpu(env, tmp, "demo")}
     say(f"SQL queries per page, with 1 and {args.siblings} extra pages under home")
     out = tmp / "queries.json"
@@ -322,7 +323,7 @@ def bench(args, env, port, tmp) -> dict:
     print_weight(weights[STANDARD_PAGE])
     print_weight(weights["/"])
     return {
-        "cpu": cpu.cpu_block(cpu_sizes),
+        "cpu": cpu.cpu_block(cpu_sizes, commit, date),
         "queries": queries,
         "load": rows,
         "latency": latency,
