@@ -77,7 +77,8 @@ class BasePage(Page):
     # Three savings on every page, each covered by tests/home/test_query_counts.py:
     # routing remembers the pages it walks through, so the breadcrumbs need no query; the view
     # restrictions of the page and its ancestors are read in one query instead of two; and the
-    # hero image's renditions are looked up together with the sharing image's.
+    # hero image's renditions are looked up together with the sharing image's, only when the
+    # page is drawn rather than read from the fragment cache (`prepare_to_draw`).
 
     def route(self, request, path_components):
         """Page.route, remembering the pages walked through on the way down."""
@@ -123,10 +124,15 @@ class BasePage(Page):
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         ).distinct()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def prepare_to_draw(self):
+        """Fetch together what drawing the page needs beyond its own row (its images'
+        renditions; more on page types that show more). Called by `{% prepare_page %}` at the
+        start of the page's fragments (base.html), so a page served from the fragment cache
+        fetches none of it, and a page drawn in full fetches it once."""
+        if getattr(self, "_prepared_to_draw", False):
+            return
+        self._prepared_to_draw = True
         self.warm_image_renditions()
-        return context
 
     def warm_image_renditions(self):
         """Look up the hero and sharing renditions at once: one query when the cache is cold.
