@@ -49,6 +49,12 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # Set on the pages of a search's results (listings); empty elsewhere, so a card's
+    # `{% firstof page.search_excerpt ... %}` finds them without a failed lookup, which costs
+    # Django's templates a dir() of the whole page model.
+    highlighted_title = ""
+    search_excerpt = ""
+
     @property
     def listing_image(self):
         """The page's main image, for cards and sharing. Page types override this."""
