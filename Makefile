@@ -17,7 +17,7 @@ VNU_JAR := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 
 VARNISHD ?= /usr/sbin/varnishd
 
-.PHONY: help install install-dev tools run serve migrate demo admin stack stack-manage test test-fast test-browser test-faults test-stack lint format check deploy-check bench bench-stack clean
+.PHONY: help install install-dev tools run serve migrate demo admin stack stack-manage test test-fast test-browser test-faults test-stack lint format check deploy-check bench bench-cpu bench-stack clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -114,8 +114,11 @@ deploy-check: install ## `check --deploy` under production settings (with throwa
 	ALLOWED_HOSTS=www.example.org EMAIL_HOST=smtp.example.org \
 	$(MANAGE) check --deploy --fail-level WARNING
 
-bench: install-dev ## Benchmarks: requests per second, latency and SQL queries per page type
+bench: install-dev ## Benchmarks: CPU per request in units, requests per second, latency and SQL queries per page type
 	$(PY) -m bench.run
+
+bench-cpu: install-dev ## CPU per request in units of fixed template work, warm and cache-cleared (a few minutes; SIZE=demo|large|both)
+	$(PY) -m bench.cpu --size $(or $(SIZE),both) $(BENCH_CPU_ARGS)
 
 bench-stack: install-dev $(VARNISHD) ## Benchmark through the front cache: cached page, static file, uncached page, publish to fresh
 	$(PY) -m bench.stack

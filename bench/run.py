@@ -2,12 +2,15 @@
 
 1. A fresh PostgreSQL database (BENCH_DATABASE_URL, default difference_bench on 127.0.0.1),
    migrated, with the demo content and collectstatic, under the production settings.
-2. SQL queries per page, in-process (bench.queries), with 1 and then --siblings extra pages.
-3. gunicorn (2 workers) on a free port of 127.0.0.1, a bounded load on each page
+2. CPU per request in units of fixed template work, warm and cache-cleared, in-process through
+   the WSGI handler with Redis as the cache (bench.cpu), with the demo content.
+3. SQL queries per page, in-process (bench.queries), with 1 and then --siblings extra pages,
+   then with thousands of articles and hundreds of case studies; the CPU per request again.
+4. gunicorn (2 workers) on a free port of 127.0.0.1, a bounded load on each page
    (bench.load), and the page weight and third-party check (bench.weight).
-4. The figures as tables and in bench/results/latest.json.
+5. The figures as tables and in bench/results/latest.json.
 
-With --lighthouse, steps 2 and 3 give way to Lighthouse runs (bench.lighthouse) against the
+With --lighthouse, steps 2 to 4 give way to Lighthouse runs (bench.lighthouse) against the
 same gunicorn setup. gunicorn is stopped and the database dropped at the end, even on failure.
 """
 
@@ -31,7 +34,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 from aiosmtpd.controller import Controller
 
-from bench import PAGES, casestudies, hub, load, weight
+from bench import PAGES, casestudies, cpu, hub, load, weight
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -279,18 +282,31 @@ def check_targets(results: dict) -> dict:
         **hub.targets(results),
         # Case studies (bench/casestudies.py): queries with hundreds of case studies.
         **casestudies.targets(results),
+        # CPU per request in units (bench/cpu.py): reported, never failing the run.
+        **cpu.targets(results.get("cpu", {})),
     }
 
 
 # --- the run -----------------------------------------------------------------------------
 
 
+def measure_cpu(env, tmp, label: str) -> dict:
+    say(f"CPU per request, {label} (bench/cpu.py)")
+    size = cpu.run_measure(env, tmp, label, cpu.WARM_REPEATS, cpu.CLEARED_REPEATS)
+    cpu.print_size(size)
+    return size
+
+
 def bench(args, env, port, tmp) -> dict:
+    commit, date = git_commit(), datetime.now(UTC).isoformat(timespec="seconds")
+    cpu_sizes = {"demo": measure_cpu(env, tmp, "demo")}
     say(f"SQL queries per page, with 1 and {args.siblings} extra pages under home")
     out = tmp / "queries.json"
     python(env, "-m", "bench.queries", str(out))
     queries = json.loads(out.read_text())
     print_queries(queries)
+    if hub.KEY in queries or casestudies.KEY in queries:
+        cpu_sizes["large"] = measure_cpu(env, tmp, "large")
 
     with gunicorn(env, port, tmp / "gunicorn.log"):
         say(f"Load: {args.duration:g} s per page, {args.concurrency} threads, gunicorn 2 workers")
@@ -306,7 +322,13 @@ def bench(args, env, port, tmp) -> dict:
         weights = {path: weight.measure(port, path, status) for _, path, status in PAGES}
     print_weight(weights[STANDARD_PAGE])
     print_weight(weights["/"])
-    return {"queries": queries, "load": rows, "latency": latency, "weight": weights}
+    return {
+        "cpu": cpu.cpu_block(cpu_sizes, commit, date),
+        "queries": queries,
+        "load": rows,
+        "latency": latency,
+        "weight": weights,
+    }
 
 
 def lighthouse_run(env, port, tmp, runs) -> dict:
