@@ -110,6 +110,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "casestudies.middleware.SafeguardingErrorMiddleware",
     "listings.restrictions.RequestMemoMiddleware",
+    # The site, its home page and root paths from this process's memory while content stays
+    # the same (caching/memo.py).
+    "caching.memo.SiteLookupsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
