@@ -96,3 +96,9 @@ class SiteLookupsMiddleware:
                 request, "site-root-paths", Site.get_site_root_paths
             )
         return self.get_response(request)
+
+
+def forget() -> None:
+    """Drop everything remembered: for tests that count a request's queries from nothing."""
+    with _lock:
+        _memo.clear()
