@@ -38,7 +38,7 @@ def linked_page_ids(site_settings: SiteSettings) -> set[int]:
     }
 
 
-def build_navigation(site_settings: SiteSettings) -> dict[str, list[NavLink]]:
+def build_navigation(site_settings: SiteSettings, request=None) -> dict[str, list[NavLink]]:
     page_ids = linked_page_ids(site_settings)
     pages = Page.objects.live().defer_streamfields().in_bulk(page_ids)
     navigation = {}
@@ -49,7 +49,7 @@ def build_navigation(site_settings: SiteSettings) -> dict[str, list[NavLink]]:
                 page = pages.get(value["page"])
                 if page is None:
                     continue
-                links.append(NavLink(value.get("label") or page.title, page.url))
+                links.append(NavLink(value.get("label") or page.title, page.get_url(request)))
             elif value.get("external_url"):
                 links.append(
                     NavLink(value.get("label") or value["external_url"], value["external_url"])
@@ -64,5 +64,5 @@ def get_navigation(site_settings: SiteSettings, request=None) -> dict[str, list[
         return build_navigation(site_settings)
     memo = request.__dict__.setdefault("_site_navigation", {})
     if site_settings.site_id not in memo:
-        memo[site_settings.site_id] = build_navigation(site_settings)
+        memo[site_settings.site_id] = build_navigation(site_settings, request)
     return memo[site_settings.site_id]
