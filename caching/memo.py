@@ -12,8 +12,8 @@ nothing, so it cannot read a version its own transaction has moved on and then r
 something that is rolled back. Values are kept as plain data, never as model instances shared
 between requests: each request gets objects of its own.
 
-`SiteLookupsMiddleware` hands Wagtail the remembered site, home page row and root paths through
-the attributes it caches them on for a request (`_wagtail_site`, `_wagtail_cached_site_root_paths`):
+`SiteLookupsMiddleware` hands Wagtail the remembered site, home page row and root paths, for the
+pages it serves, through the attributes it caches them on for a request (`_wagtail_site`, `_wagtail_cached_site_root_paths`):
 routing a page then starts with one query (the home page in its own class) instead of two, and
 page addresses need no cache round trip.
 """
@@ -25,6 +25,7 @@ from django.http.request import split_domain_port
 
 from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
+from wagtail.views import serve as wagtail_serve
 
 from caching import fragments
 
@@ -82,20 +83,23 @@ def site_for(request) -> Site | None:
 
 
 class SiteLookupsMiddleware:
-    """For requests that share fragments: the site (with its home page's row) and the root
-    paths from this process's memory (`remember`), through the attributes Wagtail keeps them on
-    for a request."""
+    """For pages Wagtail serves, to requests that share fragments: the site (with its home
+    page's row) and the root paths from this process's memory (`remember`), through the
+    attributes Wagtail keeps them on for a request. Other views (error pages, health checks,
+    feeds) look nothing up here."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if fragments.shares_fragments(request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve and fragments.shares_fragments(request):
             request._wagtail_site = site_for(request)
             request._wagtail_cached_site_root_paths = remember(
                 request, "site-root-paths", Site.get_site_root_paths
             )
-        return self.get_response(request)
 
 
 def forget() -> None:
