@@ -25,7 +25,9 @@ Standalone (`make bench-cpu`), a few minutes: builds a bench database with the d
 the default), prints the table and writes the figures into `bench/results/latest.json` (key
 `cpu`), beside the other figures. `--reuse` keeps the databases for the next `--reuse` run
 (which only migrates them): for changes to templates and code, not to the demo content.
-`--profile` also profiles warm requests (bench/profiling.py). `python -m bench.run` runs the
+`--profile` also profiles warm requests (bench/profiling.py). `python -m bench.cpu --markdown
+[results.json]` prints the figures of a run as the tables in docs/performance.md, and
+`--compare BEFORE.json [AFTER.json]` the warm units of two runs side by side. `python -m bench.run` runs the
 same measurement at both sizes on its own database.
 """
 
@@ -390,6 +392,70 @@ def print_report(cpu: dict) -> None:
         print(f"    {'met   ' if target['met'] else 'MISSED'} {name}: {target['figure']}")
 
 
+def markdown(cpu: dict) -> str:
+    """The figures as the Markdown tables docs/performance.md shows."""
+    lines = []
+    for size in cpu["sizes"].values():
+        lines += [
+            f"**{size['label']}** ({size['articles']:,} articles, {size['case_studies']:,} case "
+            f"studies): unit {size['unit_ms']:.2f} ms, load average {size['load_average'][0]} "
+            f"to {size['load_average'][1]}",
+            "",
+            "| Page | warm ms | warm units | cleared ms | cleared units | cleared / warm "
+            "| queries warm / cleared |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for name, row in size["pages"].items():
+            lines.append(
+                f"| {name} | {row['warm_ms']:.1f} | **{row['warm_units']:.2f}** | "
+                f"{row['cleared_ms']:.1f} | {row['cleared_units']:.2f} | "
+                f"{row['cleared_over_warm']:.2f} | {row['queries_warm']} / "
+                f"{row['queries_cleared']} |"
+            )
+        for row in size["searches"].values():
+            lines.append(
+                f"| one search, `{row['prefix']}<term>` ({row['terms']} new terms) | "
+                f"{row['median_ms']:.1f} | **{row['units']:.2f}** | | | | |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def compare(before: dict, after: dict) -> str:
+    """Warm units before and after, side by side, per size both runs measured (Markdown)."""
+    lines = []
+    for label, old in before["sizes"].items():
+        new = after["sizes"].get(label)
+        if not new:
+            continue
+        lines += [
+            f"**{label}**: before `{before['commit']}` (unit {old['unit_ms']:.2f} ms, load "
+            f"{old['load_average'][0]}), after `{after['commit']}` (unit {new['unit_ms']:.2f} ms, "
+            f"load {new['load_average'][0]})",
+            "",
+            "| Page | warm units before | warm units after | after / before "
+            "| cleared / warm after | queries warm / cleared after |",
+            "|---|---|---|---|---|---|",
+        ]
+        for name, row in old["pages"].items():
+            if name in new["pages"]:
+                was, now = row["warm_units"], new["pages"][name]
+                lines.append(
+                    f"| {name} | {was:.2f} | **{now['warm_units']:.2f}** | "
+                    f"{now['warm_units'] / was:.2f} | {now['cleared_over_warm']:.2f} | "
+                    f"{now['queries_warm']} / {now['queries_cleared']} |"
+                )
+        for name, row in old["searches"].items():
+            if name in new["searches"]:
+                now = new["searches"][name]["units"]
+                lines.append(
+                    f"| one search, `{row['prefix']}<term>` | {row['units']:.2f} | **{now:.2f}** "
+                    f"| {now / row['units']:.2f} | | |"
+                )
+        lines.append("")
+    return "\n".join(lines)
+
+
 def cpu_block(sizes: dict, commit: str, date: str) -> dict:
     return {
         "date": date,
@@ -475,6 +541,18 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if "--measure" in argv:
         return measure_main(argv)
+    if argv[:1] == ["--markdown"]:
+        # `python -m bench.cpu --markdown [results.json]`: the tables for docs/performance.md.
+        path = Path(argv[1]) if len(argv) > 1 else run.RESULTS / "latest.json"
+        print(markdown(json.loads(path.read_text())["cpu"]))
+        return 0
+    if argv[:1] == ["--compare"] and len(argv) in (2, 3):
+        # `python -m bench.cpu --compare BEFORE.json [AFTER.json]`: warm units side by side.
+        before = json.loads(Path(argv[1]).read_text())
+        after_path = Path(argv[2]) if len(argv) > 2 else run.RESULTS / "latest.json"
+        after = json.loads(after_path.read_text())
+        print(compare(before.get("cpu", before), after.get("cpu", after)))
+        return 0
     args = parse_args(argv)
     run.signal.signal(run.signal.SIGTERM, lambda *_: sys.exit(143))
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)

@@ -64,14 +64,17 @@ def parse_args(argv=None):
 
 
 def git_commit() -> str:
-    """The commit measured, "+changes" when the site's files (bench/ aside) differ from it."""
+    """The commit measured, "+changes" when the site's files differ from it (the bench, the
+    tests and the documentation aside: they do not change what is measured)."""
     git = ["git", "-C", str(ROOT)]
     try:
         commit = subprocess.run(
             [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True
         )
         dirty = subprocess.run(
-            [*git, "status", "--porcelain", "--", ".", ":!bench"], capture_output=True, text=True
+            [*git, "status", "--porcelain", "--", ".", ":!bench", ":!tests", ":!docs", ":!*.md"],
+            capture_output=True,
+            text=True,
         )
     except OSError:
         return "unknown"
