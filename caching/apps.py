@@ -6,6 +6,6 @@ class CachingConfig(AppConfig):
     verbose_name = "HTTP caching"
 
     def ready(self):
-        from caching import signals
+        from caching import content_version, signals  # noqa: F401 (connects the receivers)
 
         signals.connect()

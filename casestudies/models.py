@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, prefetch_related_objects
 from django.forms import CheckboxSelectMultiple
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -139,17 +139,19 @@ class CaseStudyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = self.listing(request)
+        # Worked out when the page's fragments are drawn, not when they come from the cache.
+        context["listing"] = SimpleLazyObject(lambda: self.listing(request))
         return context
 
     def route(self, request, path_components):
-        # A case study in one query, with what its page shows, instead of Wagtail's two.
+        # A case study in one query, with the rows its page shows beside it, instead of
+        # Wagtail's two; its themes and setting types are fetched when it is drawn
+        # (CaseStudyPage.prepare_to_draw).
         if len(path_components) == 1:
             case_study = (
                 CaseStudyPage.objects.child_of(self)
                 .filter(slug=path_components[0])
                 .select_related("phase", "image")
-                .prefetch_related("themes", "setting_types")
                 .first()
             )
             if case_study is not None:
@@ -397,8 +399,16 @@ class CaseStudyPage(BasePage):
         )
         return result
 
+    def prepare_to_draw(self):
+        """Its themes and setting types, with the images: served from the fragment cache, the
+        page needs neither."""
+        if not getattr(self, "_prepared_to_draw", False):
+            prefetch_related_objects([self], "themes", "setting_types")
+        super().prepare_to_draw()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_case_studies"] = self.related_case_studies()
-        context["related_articles"] = self.related_articles()
+        # Worked out when the page's fragments are drawn, not when they come from the cache.
+        context["related_case_studies"] = SimpleLazyObject(self.related_case_studies)
+        context["related_articles"] = SimpleLazyObject(self.related_articles)
         return context

@@ -9,7 +9,6 @@ class HomeConfig(AppConfig):
         # Imported once the app registry is ready, as Django requires of signal receivers.
         from wagtail.models import ReferenceIndex
 
-        from home import navigation  # noqa: F401 - connects the cache-clearing signals
         from home.models import SiteSettings
 
         # Wagtail indexes the references of pages and snippets by itself, not of settings. With

@@ -9,6 +9,7 @@ number is a 404) and each shows a highlighted excerpt.
 from urllib.parse import urlencode
 
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Page, Site
 
@@ -29,41 +30,40 @@ def page_text(page) -> str:
     return " ".join(str(part) for part in parts if part)
 
 
+def search_results(terms, number):
+    """The page of hits, each with its highlighted title and excerpt."""
+    hits = Page.objects.live().public().specific().search(" ".join(terms), operator="and")
+    results = paginate(hits, PER_PAGE, number)
+    for page in results.object_list:
+        page.search_excerpt = highlight(page_text(page), terms, 240)
+        page.highlighted_title = highlight(page.title, terms)
+        page.result_label = getattr(page, "type_label", "") or page._meta.verbose_name.capitalize()
+    return results
+
+
 def search(request):
     query, terms = clean_query(request.GET.get("q"))
     number = page_number(request.GET)
-    results = None
+
+    def page_url(number):
+        return "?" + urlencode([("q", query), *([("page", number)] if number > 1 else [])])
+
+    # The search runs when the page's fragments are drawn, not when they come from the cache.
+    results = pages = None
     if terms:
-        hits = Page.objects.live().public().specific().search(" ".join(terms), operator="and")
-        results = paginate(hits, PER_PAGE, number)
-        for page in results.object_list:
-            page.search_excerpt = highlight(page_text(page), terms, 240)
-            page.highlighted_title = highlight(page.title, terms)
-            page.result_label = (
-                getattr(page, "type_label", "") or page._meta.verbose_name.capitalize()
-            )
+        results = SimpleLazyObject(lambda: search_results(terms, number))
+        pages = SimpleLazyObject(lambda: pagination(results, page_url))
 
     site = Site.find_for_request(request)
-    root = site.root_page if site else Page.get_first_root_node()
     subpage = SubPage(
-        parent=root,
+        parent=SimpleLazyObject(lambda: site.root_page if site else Page.get_first_root_node()),
         title="Search results" if terms else "Search",
         url=request.path,
         full_url=request.build_absolute_uri(request.path),
         meta_description="Search every page of the website of The Difference.",
     )
-
-    def page_url(number):
-        return "?" + urlencode([("q", query), *([("page", number)] if number > 1 else [])])
-
     return render(
         request,
         "pages/search_page.html",
-        {
-            "page": subpage,
-            "query": query,
-            "terms": terms,
-            "results": results,
-            "pagination": pagination(results, page_url) if results is not None else None,
-        },
+        {"page": subpage, "query": query, "terms": terms, "results": results, "pagination": pages},
     )

@@ -12,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
+from caching import fragments
+
 logger = logging.getLogger(__name__)
 
 SESSION_KEY = "submissions:references"
@@ -22,6 +24,16 @@ SESSION_LIMIT = 20
 # proxy, Varnish, a CDN) keeps the page, and the browser keeps no copy, so Back or History on
 # a shared computer asks the server again, which shows the next person nothing.
 private_page = method_decorator(never_cache)
+
+
+class FormPageMixin:
+    """A page of a form: no part of it is read from or kept in the shared fragment cache
+    (caching/fragments.py), whatever its route. Its pages carry a form token or answers, and
+    what they say changes with the time (whether applications are open)."""
+
+    def serve(self, request, *args, **kwargs):
+        fragments.private(request)
+        return super().serve(request, *args, **kwargs)
 
 
 def remember_reference(request, reference: str) -> None:

@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from caching import memo
 from home.factories import HomePageFactory
 from ops.logs import ThrottleFilter
 from taxonomy.factories import PhaseFactory, SettingTypeFactory, TopicFactory
@@ -14,10 +15,13 @@ from taxonomy.factories import PhaseFactory, SettingTypeFactory, TopicFactory
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The database is rolled back after each test; the cache must not outlive it."""
+    """The database is rolled back after each test; the cache must not outlive it, nor what
+    this process remembers from the database (caching/memo.py)."""
     cache.clear()
+    memo.forget()
     yield
     cache.clear()
+    memo.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -1,17 +1,14 @@
 """What every page of the site shares: social sharing fields, breadcrumbs and lean serving."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.images.models import Filter, SourceImageIOError
 from wagtail.models import Page, PageViewRestriction
 
-# The renditions templates/components/picture.html asks for (hero images load eagerly) and the one
-# templates/components/seo_meta.html asks for. Keep these in step with those templates.
-HERO_PICTURE_SPEC = "format-{avif,webp,jpeg} width-{480,800,1200,1600}"
+# The rendition templates/components/seo_meta.html asks for, which sharing cards use too.
 SHARING_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
@@ -49,6 +46,12 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # Set on the pages of a search's results (listings); empty elsewhere, so a card's
+    # `{% firstof page.search_excerpt ... %}` finds them without a failed lookup, which costs
+    # Django's templates a dir() of the whole page model.
+    highlighted_title = ""
+    search_excerpt = ""
+
     @property
     def listing_image(self):
         """The page's main image, for cards and sharing. Page types override this."""
@@ -77,7 +80,8 @@ class BasePage(Page):
     # Three savings on every page, each covered by tests/home/test_query_counts.py:
     # routing remembers the pages it walks through, so the breadcrumbs need no query; the view
     # restrictions of the page and its ancestors are read in one query instead of two; and the
-    # hero image's renditions are looked up together with the sharing image's.
+    # hero and sharing images' renditions are fetched in one query, only when the page is drawn
+    # rather than read from the fragment cache (`prepare_to_draw`).
 
     def route(self, request, path_components):
         """Page.route, remembering the pages walked through on the way down."""
@@ -123,28 +127,20 @@ class BasePage(Page):
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         ).distinct()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        self.warm_image_renditions()
-        return context
+    def prepare_to_draw(self):
+        """Fetch together what drawing the page needs beyond its own row (its images'
+        renditions; more on page types that show more). Called by `{% prepare_page %}` at the
+        start of the page's fragments (base.html), so a page served from the fragment cache
+        fetches none of it, and a page drawn in full fetches it once."""
+        if getattr(self, "_prepared_to_draw", False):
+            return
+        self._prepared_to_draw = True
+        self.prefetch_image_renditions()
 
-    def warm_image_renditions(self):
-        """Look up the hero and sharing renditions at once: one query when the cache is cold.
-
-        The renditions land in the rendition cache, where the template tags then find them.
-        """
-        hero, sharing = self.listing_image, self.sharing_image
-        wanted = []
-        if hero is not None:
-            wanted.append((hero, Filter.expand_spec(HERO_PICTURE_SPEC)))
-        if sharing is not None:
-            if wanted and sharing.pk == hero.pk:
-                wanted[0][1].append(SHARING_IMAGE_SPEC)
-            else:
-                wanted.append((sharing, [SHARING_IMAGE_SPEC]))
-        for image, specs in wanted:
-            try:
-                image.get_renditions(*specs)
-            except SourceImageIOError:
-                # The file is missing: the template tags show their "not found" image instead.
-                continue
+    def prefetch_image_renditions(self):
+        """The renditions of the hero and sharing images, in one query, kept on the images:
+        the template tags find them there, with no round trip to the rendition cache (and
+        nothing written back to it)."""
+        images = [image for image in (self.listing_image, self.sharing_image) if image is not None]
+        if images:
+            prefetch_related_objects(images, "renditions")

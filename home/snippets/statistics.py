@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -37,6 +38,14 @@ def _plain_number(value: Decimal) -> str:
     """12 -> '12', 1.50 -> '1.5', 7000 -> '7,000'."""
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
     return text
+
+
+class FigureParts(NamedTuple):
+    """A figure in three parts, named so templates read them without a failed lookup first."""
+
+    before: str
+    number: str
+    after: str
 
 
 class Statistic(EvidenceSnippet):
@@ -170,8 +179,11 @@ class Statistic(EvidenceSnippet):
         return _plain_number(value)
 
     @property
-    def parts(self) -> tuple[str, str, str]:
+    def parts(self) -> FigureParts:
         """(before, number, after): ('1 in ', '2', ''), ('£', '2.1', ' billion'), ('', '82', '%')."""
+        return FigureParts(*self._parts())
+
+    def _parts(self) -> tuple[str, str, str]:
         number = self.number_display
         value = Decimal(self.value or 0)
         if self.form == self.Form.PERCENTAGE:

@@ -15,4 +15,4 @@ def site_navigation(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {}
-    return get_navigation(SiteSettings.for_request(request))
+    return get_navigation(SiteSettings.for_request(request), request)

@@ -6,10 +6,10 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.functions import Lower
 from django.forms import CheckboxSelectMultiple
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -364,11 +364,19 @@ class ArticlePage(BasePage):
 
     # --- the page ---
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        url = self.get_full_url(request) or ""
-        hub = self.get_hub()
-        authors = [
+    def prepare_to_draw(self):
+        """The authors (with their photos), topics and setting types with the images, in three
+        queries, whatever the template asks of them. The hub's route fetches the article alone:
+        served from the fragment cache, it needs none of these."""
+        if not getattr(self, "_prepared_to_draw", False):
+            prefetch_related_objects(
+                [self], author_prefetch("person__photo"), "topics", "setting_types"
+            )
+        super().prepare_to_draw()
+
+    def author_links(self, request, hub) -> list[dict]:
+        """The authors in order, each with their page's address if they have a public one."""
+        return [
             {
                 "person": person,
                 "url": hub.subpage_url("author", request, slug=person.slug)
@@ -377,29 +385,38 @@ class ArticlePage(BasePage):
             }
             for person in self.author_people
         ]
+
+    def structured_data(self, request, authors) -> dict:
+        """The article's schema.org data (hub/citations.py), for `{% article_json_ld %}`."""
         site = Site.find_for_request(request)
-        image_url = sharing_image_url(self, request)  # its own image, else its drawn card
+        return json_ld(
+            self,
+            self.get_full_url(request) or "",
+            site_url=f"{site.root_url}/" if site else "",
+            author_urls={
+                author["person"].pk: request.build_absolute_uri(author["url"])
+                for author in authors
+                if author["url"]
+            },
+            image_url=sharing_image_url(self, request),  # its own image, else its drawn card
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        # Everything here is worked out when the page's fragments are drawn, not when they come
+        # from the cache.
+        context = super().get_context(request, *args, **kwargs)
+        hub = self.get_hub()
+        url = SimpleLazyObject(lambda: self.get_full_url(request) or "")
         context.update(
             {
                 "hub": hub,
-                "authors": authors,
-                "reference_numbers": self.reference_numbers,
-                "related_articles": self.related_articles(),
-                "apa": apa(self, url),
-                "bibtex": bibtex(self, url),
-                "json_ld": json_ld(
-                    self,
-                    url,
-                    site_url=f"{site.root_url}/" if site else "",
-                    author_urls={
-                        author["person"].pk: request.build_absolute_uri(author["url"])
-                        for author in authors
-                        if author["url"]
-                    },
-                    image_url=image_url,
-                ),
-                "feeds": hub.feed_links(request) if hub is not None else [],
-                "hub_nav": hub.hub_nav(request) if hub is not None else {},
+                "authors": SimpleLazyObject(lambda: self.author_links(request, hub)),
+                "reference_numbers": SimpleLazyObject(lambda: self.reference_numbers),
+                "related_articles": SimpleLazyObject(self.related_articles),
+                "apa": SimpleLazyObject(lambda: apa(self, str(url))),
+                "bibtex": SimpleLazyObject(lambda: bibtex(self, str(url))),
+                "feeds": SimpleLazyObject(lambda: hub.feed_links(request) if hub else []),
+                "hub_nav": SimpleLazyObject(lambda: hub.hub_nav(request) if hub else {}),
             }
         )
         return context

@@ -4,6 +4,7 @@ pages, feeds, and the articles featured on the home page."""
 from django.db import models
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -24,7 +25,6 @@ from .article import (
     TOPICS_A_TO_Z,
     ArticlePage,
     ArticleType,
-    author_prefetch,
     card_prefetch,
 )
 from .people import Person
@@ -131,23 +131,24 @@ class HubIndexPage(RoutablePageMixin, BasePage):
         )
 
     def get_context(self, request, *args, listing=True, **kwargs):
+        # Worked out when the page's fragments are drawn, not when they come from the cache.
         context = super().get_context(request, *args, **kwargs)
         if listing:
-            context["listing"] = self.listing(request)
-            context["feeds"] = self.feed_links(request)
-        context["hub_nav"] = self.hub_nav(request)
+            context["listing"] = SimpleLazyObject(lambda: self.listing(request))
+            context["feeds"] = SimpleLazyObject(lambda: self.feed_links(request))
+        context["hub_nav"] = SimpleLazyObject(lambda: self.hub_nav(request))
         return context
 
     # --- routing ---
 
     def route(self, request, path_components):
-        # An article in one query, with what its page shows, instead of Wagtail's two.
+        # An article in one query, with the rows its page shows beside it, instead of Wagtail's
+        # two; its authors and topics are fetched when it is drawn (ArticlePage.prepare_to_draw).
         if len(path_components) == 1 and path_components[0] not in self.RESERVED_SLUGS:
             article = (
                 ArticlePage.objects.child_of(self)
                 .filter(slug=path_components[0])
                 .select_related("phase", "document", "image")
-                .prefetch_related(author_prefetch("person__photo"), "topics", "setting_types")
                 .first()
             )
             if article is not None:
@@ -231,12 +232,14 @@ class HubIndexPage(RoutablePageMixin, BasePage):
     def author_context(self, request, person: Person) -> dict:
         url = self.subpage_url("author", request, slug=person.slug)
         articles = self.articles().filter(authors__person=person).distinct()
-        listing = Listing(
-            request,
-            articles,
-            ordering=("-first_published", "-pk"),
-            per_page=self.PER_PAGE,
-            prefetch=card_prefetch(),
+        listing = SimpleLazyObject(
+            lambda: Listing(
+                request,
+                articles,
+                ordering=("-first_published", "-pk"),
+                per_page=self.PER_PAGE,
+                prefetch=card_prefetch(),
+            )
         )
         description = person.bio[:160] or f"Articles and talks by {person.name}."
         return {
@@ -250,10 +253,10 @@ class HubIndexPage(RoutablePageMixin, BasePage):
             ),
             "self": self,
             "hub": self,
-            "hub_nav": self.hub_nav(request),
+            "hub_nav": SimpleLazyObject(lambda: self.hub_nav(request)),
             "person": person,
             "listing": listing,
-            "feeds": self.feed_links(request),
+            "feeds": SimpleLazyObject(lambda: self.feed_links(request)),
             "person_json_ld": {
                 "@context": "https://schema.org",
                 "@type": "ProfilePage",
@@ -312,7 +315,9 @@ class HubIndexPage(RoutablePageMixin, BasePage):
     @path("topics/<slug:slug>/", name="topic")
     def topic_route(self, request, slug):
         topic = get_object_or_404(Topic, slug=slug)
-        listing = self.listing(request, self.articles().filter(topics=topic), topic=False)
+        listing = SimpleLazyObject(
+            lambda: self.listing(request, self.articles().filter(topics=topic), topic=False)
+        )
         subpage = SubPage(
             parent=self,
             title=topic.name,
@@ -329,11 +334,13 @@ class HubIndexPage(RoutablePageMixin, BasePage):
                 "hub": self,
                 "topic": topic,
                 "listing": listing,
-                "feeds": self.feed_links(request, topic),
-                "topic_feeds": {
-                    "rss": self.subpage_url("topic_rss", request, slug=slug),
-                    "atom": self.subpage_url("topic_atom", request, slug=slug),
-                },
+                "feeds": SimpleLazyObject(lambda: self.feed_links(request, topic)),
+                "topic_feeds": SimpleLazyObject(
+                    lambda: {
+                        "rss": self.subpage_url("topic_rss", request, slug=slug),
+                        "atom": self.subpage_url("topic_atom", request, slug=slug),
+                    }
+                ),
             },
             listing=False,
         )

@@ -18,6 +18,15 @@ def json_ld(data) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def article_json_ld(context):
+    """The article's schema.org data as a script (ArticlePage.structured_data)."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None:
+        return ""
+    return json_ld_script(page.structured_data(request, context.get("authors") or []))
+
+
+@register.simple_tag(takes_context=True)
 def scholar_meta(context):
     """The article's Google Scholar (Highwire Press) tags, said as "Cite this" says them."""
     page, request = context.get("page"), context.get("request")

@@ -15,13 +15,13 @@ from wagtail.fields import RichTextField
 
 from home.models import BasePage
 from submissions.privacy import PrivacySummary, duration
-from submissions.responses import private_page
+from submissions.responses import FormPageMixin, private_page
 
 from . import flow
 from .models import Cohort
 
 
-class ApplicationPage(RoutablePageMixin, BasePage):
+class ApplicationPage(FormPageMixin, RoutablePageMixin, BasePage):
     """/apply/: whether applications are open, the eligibility check and the application."""
 
     introduction = models.TextField(

@@ -18,6 +18,7 @@ from submissions.protection import (
     spam_reasons,
 )
 from submissions.responses import (
+    FormPageMixin,
     may_see_confirmation,
     private_page,
     rate_limited,
@@ -29,7 +30,7 @@ from .forms import ExpressionOfInterestForm
 from .models import PartnershipEnquiry
 
 
-class ExpressionOfInterestPage(RoutablePageMixin, BasePage):
+class ExpressionOfInterestPage(FormPageMixin, RoutablePageMixin, BasePage):
     """The schools' Expression of Interest form; one per site, directly under the home page.
 
     /expression-of-interest/ shows and takes the form; after a successful post the browser is

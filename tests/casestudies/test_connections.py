@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from caching import memo
 from casestudies.factories import CaseStudyPageFactory
 from casestudies.models import FeaturedCaseStudy
 from home.factories import PartnerPageFactory
@@ -89,6 +90,7 @@ def test_featured_case_studies_cost_the_same_however_many_exist(client, index, c
     def count():
         client.get("/")
         cache.clear()
+        memo.forget()
         with CaptureQueriesContext(connection) as queries:
             client.get("/")
         return len(queries)

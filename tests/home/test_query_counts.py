@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from caching import memo
 from home import factories
 from home.demo import load
 from home.factories import StandardPageFactory
@@ -20,6 +21,7 @@ MAX_QUERIES_WITH_FEATURES = 20
 
 def count_queries(client, url):
     cache.clear()
+    memo.forget()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from caching import memo
 from hub.factories import ArticlePageFactory, PersonFactory
 from hub.models import HubFeaturedArticle
 
@@ -36,6 +37,7 @@ URLS = [
 def count_queries(client, url):
     client.get(url)  # renditions and content types, as on a site that has been running
     cache.clear()
+    memo.forget()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url

@@ -110,6 +110,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "casestudies.middleware.SafeguardingErrorMiddleware",
     "listings.restrictions.RequestMemoMiddleware",
+    # The site, its home page and root paths from this process's memory while content stays
+    # the same (caching/memo.py).
+    "caching.memo.SiteLookupsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -176,6 +179,10 @@ STORAGES = {
 # second is short, so a browser asks again and gets the fresh page from the front cache.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600"))
 BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "0"))
+# How long a rendered fragment of a public page stays in Django's cache (caching/fragments.py).
+# A change of content replaces the content version in the fragments' keys, so this only bounds
+# how long fragments nobody will ask for again take up room.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 
 CACHES = {
     "default": {
