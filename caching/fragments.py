@@ -12,7 +12,7 @@ Who gets shared fragments (`shares_fragments()`): an anonymous GET or HEAD witho
 cookie or an Authorization header, outside the admin, not a Wagtail preview or "view draft", and
 not a page that says it is private (`private(request)`: the forms). Anyone else gets the page
 rendered for them, and nothing they see is kept. A fragment whose rendering asked for a CSRF token
-or wrote to the session is never kept either (`Fragment.render`).
+or wrote to the session is never kept either (`render()`).
 
 If the cache is down, fragments are rendered as if they had never been cached: the production
 cache (`ops.cache.ResilientRedisCache`) answers a miss and ignores the write, and any other error

@@ -17,6 +17,8 @@ The middleware sits above the session and CSRF middleware, so it sees the cookie
 from django.conf import settings
 from django.utils.cache import cc_delim_re, patch_cache_control
 
+from caching import fragments
+
 SHAREABLE_STATUSES = {200, 203, 300, 301, 308, 404, 410}
 MISSING_STATUSES = {404, 410}
 MISSING_SECONDS = 60
@@ -24,13 +26,13 @@ PERSONAL = "private, no-store"
 
 
 def is_personal(request, response) -> bool:
-    """Whether the response may hold, or depend on, something about this visitor."""
+    """Whether the response may hold, or depend on, something about this visitor: the request
+    may carry who they are (the same test decides who shares fragments of pages), or the
+    response sets a cookie or used a CSRF token."""
     return bool(
         response.cookies
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        or settings.SESSION_COOKIE_NAME in request.COOKIES
-        or "HTTP_AUTHORIZATION" in request.META
-        or request.path_info.startswith(settings.ADMIN_URL_PREFIX)
+        or fragments.is_personal_request(request)
     )
 
 
