@@ -36,8 +36,8 @@ from home.factories import (
     ResearchPageFactory,
     StandardPageFactory,
     StatisticFactory,
-    TestimonialFactory,
 )
+from home.factories import TestimonialFactory as QuoteFactory  # not collected as a test class
 from home.models import SiteSettings
 from hub.factories import ArticlePageFactory, HubIndexPageFactory, PersonFactory
 from submissions.enquiries.factories import ExpressionOfInterestPageFactory
@@ -75,7 +75,7 @@ def site(home_page, admin_user):
     secondary = PhaseFactory(name="Upper secondary", slug="secondary")
     mike = PersonFactory(given_names="Mike", family_name="Power", slug="mike-power")
     figure = StatisticFactory(label="pupils excluded last year")
-    quote = TestimonialFactory(quote="Leaders who stayed changed the whole school.")
+    quote = QuoteFactory(quote="Leaders who stayed changed the whole school.")
     chosen = FAQFactory(question="Who may apply to lead?", audience="everyone")
     listed = FAQFactory(question="How long does it last?", audience="everyone")
     photo = ImageFactory(title="Laboratory", description="Pupils at a laboratory bench")
