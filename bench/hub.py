@@ -10,6 +10,7 @@ latency and targets. Hooks called by bench.queries and bench.run; not a harness 
   generated articles, the same count with both, and search p50 under 100 ms.
 """
 
+import itertools
 import os
 
 from bench import PAGES, load
@@ -43,17 +44,38 @@ def count_with_many_articles(results: dict, count_page) -> None:
 
 
 def measure_latency(port: int, duration: float) -> dict:
-    """The search pages, one request at a time."""
+    """The search pages, one request at a time: the same address again and again (after the
+    first, its page comes from the fragment cache), and a new address each time (`&n=<count>`,
+    which the page ignores: the same search, drawn in full every time, as a new term would be).
+    The target holds for the second."""
     paths = {name: (path, status) for name, path, status in PAGES}
-    return {
-        name: load.measure(port, *paths[name], duration, 1)
-        for name in SEARCH_PAGES
-        if name in paths
-    }
+    found = {}
+    for name in SEARCH_PAGES:
+        if name not in paths:
+            continue
+        path, status = paths[name]
+        found[name] = load.measure(port, path, status, duration, 1)
+        found[f"{name}-drawn"] = load.measure(port, _new_each_time(path), status, duration, 1)
+    return found
+
+
+def _new_each_time(path: str):
+    counter = itertools.count()
+
+    def next_path() -> str:
+        return f"{path}&n={next(counter)}"
+
+    next_path.label = f"{path}&n=<new each request>"
+    return next_path
 
 
 def targets(results: dict) -> dict:
-    p50 = {name: row["p50_ms"] for name, row in results.get("latency", {}).items()}
+    # Held to the target: a search drawn in full, not the same address served from the cache.
+    p50 = {
+        name: row["p50_ms"]
+        for name, row in results.get("latency", {}).items()
+        if name.endswith("-drawn")
+    }
     found = {
         "search_p50_under_100_ms": {
             "met": bool(p50) and max(p50.values()) < MAX_SEARCH_P50_MS,
