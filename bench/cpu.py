@@ -290,6 +290,9 @@ def measure_main(argv) -> int:
     parser.add_argument("--warm-repeats", type=int, default=WARM_REPEATS)
     parser.add_argument("--cleared-repeats", type=int, default=CLEARED_REPEATS)
     parser.add_argument("--profile", help="also profile warm pages into this directory")
+    parser.add_argument(
+        "--profile-cleared", help="also profile cache-cleared pages into this directory"
+    )
     args = parser.parse_args(argv)
     # As website/wsgi.py does for a web process (the statement timeout).
     os.environ.setdefault("DJANGO_WEB_PROCESS", "1")
@@ -303,6 +306,12 @@ def measure_main(argv) -> int:
         from bench import profiling
 
         figures["profile"] = profiling.profile(Harness(port), Path(args.profile))
+    if args.profile_cleared:
+        from bench import profiling
+
+        figures["profile_cleared"] = profiling.profile(
+            Harness(port), Path(args.profile_cleared), cleared=True
+        )
     Path(args.measure).write_text(json.dumps(figures, indent=2))
     return 0
 
@@ -318,12 +327,16 @@ def cpu_env(env: dict) -> dict:
     return env | {"REDIS_URL": url}
 
 
-def run_measure(env: dict, tmp: Path, label: str, warm: int, cleared: int, profile=None) -> dict:
+def run_measure(
+    env: dict, tmp: Path, label: str, warm: int, cleared: int, profile=None, profile_cleared=None
+) -> dict:
     """Measure in a fresh process; its log (404 warnings...) goes to a file, shown on failure."""
     out = tmp / f"cpu-{label}.json"
     args = ["--measure", str(out), "--warm-repeats", str(warm), "--cleared-repeats", str(cleared)]
     if profile:
         args += ["--profile", str(profile)]
+    if profile_cleared:
+        args += ["--profile-cleared", str(profile_cleared)]
     run.python(cpu_env(env), "-m", "bench.cpu", *args, timeout=3600)
     return json.loads(out.read_text()) | {"label": label}
 
@@ -531,6 +544,9 @@ def parse_args(argv=None):
     parser.add_argument("--cleared-repeats", type=int, default=CLEARED_REPEATS)
     parser.add_argument("--reuse", action="store_true", help="keep the databases between runs")
     parser.add_argument("--profile", action="store_true", help="profile warm pages too")
+    parser.add_argument(
+        "--profile-cleared", action="store_true", help="profile cache-cleared pages too"
+    )
     args = parser.parse_args(argv)
     if not (1 <= args.warm_repeats <= 500 and 1 <= args.cleared_repeats <= 500):
         parser.error("need 1 <= --warm-repeats, --cleared-repeats <= 500")
@@ -582,6 +598,8 @@ def main(argv=None) -> int:
                     f"{args.cleared_repeats} cleared rounds of {len(PAGES)} pages"
                 )
                 profile = run.RESULTS / f"profile-{label}" if args.profile else None
+                cleared_dir = run.RESULTS / f"profile-{label}-cleared"
+                profile_cleared = cleared_dir if args.profile_cleared else None
                 sizes[label] = run_measure(
                     env | {"DATABASE_URL": db},
                     tmp,
@@ -589,6 +607,7 @@ def main(argv=None) -> int:
                     args.warm_repeats,
                     args.cleared_repeats,
                     profile,
+                    profile_cleared,
                 )
                 print_size(sizes[label])
         finally:

@@ -1,4 +1,5 @@
-"""Where a warm request's CPU goes: `python -m bench.cpu --profile`.
+"""Where a request's CPU goes: `python -m bench.cpu --profile` (warm requests) and
+`--profile-cleared` (Django's cache cleared before each request, untimed: a page drawn in full).
 
 For the home page, the hub's index and a hub search, an article and a case study, after
 bench.cpu's measurement (same process, so everything is warm), two passes of `REQUESTS` warm
@@ -27,6 +28,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from django.core.cache import cache
 from django.template import base as template_base
 from django.template import loader_tags
 
@@ -191,22 +193,29 @@ def _short(file: str) -> str:
     return Path(file).name if file.startswith("/") else file
 
 
-def profile_page(harness, name: str, path: str, status: int, out_dir: Path) -> dict:
+def profile_page(
+    harness, name: str, path: str, status: int, out_dir: Path, cleared: bool = False
+) -> dict:
     # Pass 1: templates.
     with TemplateTimes() as times:
-        started = time.process_time()
+        total = 0.0
         for _ in range(REQUESTS):
+            if cleared:
+                cache.clear()  # untimed
+            started = time.process_time()
             harness.get(path, status)
-        total = time.process_time() - started
+            total += time.process_time() - started
     outside = total - times.outermost
     # Pass 2: functions.
     # cProfile's own clock (wall time): timing every call with process_time is a system call
     # each and would weigh small functions far more than they cost.
     profiler = cProfile.Profile()
-    profiler.enable()
     for _ in range(REQUESTS):
+        if cleared:
+            cache.clear()  # not profiled
+        profiler.enable()
         harness.get(path, status)
-    profiler.disable()
+        profiler.disable()
     stream = io.StringIO()
     stats = pstats.Stats(profiler, stream=stream)
     profiled_total = sum(row[2] for row in stats.stats.values())
@@ -232,7 +241,9 @@ def profile_page(harness, name: str, path: str, status: int, out_dir: Path) -> d
     stats.sort_stats("cumulative").print_stats(60)
     stats.sort_stats("tottime").print_stats(40)
     out_dir.mkdir(parents=True, exist_ok=True)
-    lines = [f"{name} {path}: {summary['ms_per_request']} ms per warm request (unprofiled)", ""]
+    kind = "cache-cleared" if cleared else "warm"
+    summary["kind"] = kind
+    lines = [f"{name} {path}: {summary['ms_per_request']} ms per {kind} request (unprofiled)", ""]
     lines += ["Templates, inclusive % of the request:"]
     lines += [f"  {v:5.1f}  {k}" for k, v in summary["templates_inclusive_pct"].items()]
     lines += ["Templates, exclusive % (own nodes, tags, filters):"]
@@ -255,13 +266,13 @@ def _pcts(spent: dict, total: float, top: int) -> dict:
     return {name: round(100 * seconds / total, 1) for name, seconds in ranked}
 
 
-def profile(harness, out_dir: Path) -> dict:
+def profile(harness, out_dir: Path, cleared: bool = False) -> dict:
     paths = {name: (path, status) for name, path, status in PAGES}
     for name in PROFILED:  # warm the new handler
         for _ in range(3):
             harness.get(*paths[name])
     return {
-        name: profile_page(harness, name, *paths[name], out_dir)
+        name: profile_page(harness, name, *paths[name], out_dir, cleared)
         for name in PROFILED
         if name in paths
     }
