@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 from django.db.models import Prefetch, QuerySet
 
 from .facets import Facet, Option
+from .lookups import pk_any_of
 from .pagination import page_number, paginate, pagination
 from .search import clean_query, highlight, search_ids
 
@@ -158,7 +159,7 @@ class Listing:
             if search_in is None:
                 search_in = self.queryset
             ranked = search_ids(search_in, self.terms)
-            base = base.filter(pk__in=ranked)
+            base = base.filter(pk_any_of(ranked)) if ranked else base.none()
 
         self.facets = [
             BoundFacet(
