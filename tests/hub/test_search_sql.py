@@ -68,7 +68,9 @@ def test_the_full_text_match_can_be_answered_from_the_combined_index(hub, articl
         # The test database is too small for the planner to prefer an index by itself.
         cursor.execute("SET LOCAL enable_seqscan = off")
         explain = (
-            "EXPLAIN SELECT id FROM wagtailsearch_indexentry WHERE " + match + " to_tsquery(%s)"
+            "EXPLAIN SELECT id FROM wagtailsearch_indexentry WHERE "  # noqa: S608 - constants
+            + match
+            + " to_tsquery(%s)"
         )
         cursor.execute(explain, ["reintegration"])
         plan = "\n".join(row[0] for row in cursor.fetchall())
