@@ -71,6 +71,7 @@ def main(out_path):
             "extra_siblings": target,
             "children_of_home": children,
             "pages": {name: count(client, path, status, port) for name, path, status in PAGES},
+            "search_result_types": hub.search_result_types(),
         }
     # The knowledge hub: the same pages again with thousands of articles (bench/hub.py).
     hub.count_with_many_articles(results, lambda path, status: count(client, path, status, port))
