@@ -4,12 +4,21 @@ a page served from the fragment cache fetches none of it."""
 
 from django import template
 
+from wagtail.models import Page
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def prepare_page(context) -> str:
-    prepare = getattr(context.get("page"), "prepare_to_draw", None)
+    page, request = context.get("page"), context.get("request")
+    if request is not None and isinstance(page, Page):
+        # The page's own addresses (`page.url`, `page.full_url` in the header and the head)
+        # from the site root paths this request already has (remembered per content version
+        # for anonymous requests: caching/memo.py), not another cache round trip, or a query
+        # when the cache has been cleared.
+        page._wagtail_cached_site_root_paths = page._get_site_root_paths(request)
+    prepare = getattr(page, "prepare_to_draw", None)
     if prepare is not None:
         prepare()
     return ""
