@@ -129,17 +129,28 @@ class RelatedFacet(Facet):
     `lookup` goes from a listed item to the term model (`"topics"`, `"authors__person"`);
     `reverse` goes from the term model back to the items (`"articles"`,
     `"article_authorships__page"`). Options are labelled with `str(term)`, in the term model's
-    ordering, and identified by `value_field` (a slug).
+    ordering, and identified by `value_field` (a slug). `label_fields`: the fields `str(term)`
+    reads, when the term model has others worth not loading (a person's biography and links,
+    for sixty authors).
     """
 
     def __init__(
-        self, param, label, terms, *, lookup: str, reverse: str, value_field: str = "slug"
+        self,
+        param,
+        label,
+        terms,
+        *,
+        lookup: str,
+        reverse: str,
+        value_field: str = "slug",
+        label_fields: tuple[str, ...] = (),
     ):
         super().__init__(param, label)
         self._terms = terms
         self.lookup = lookup
         self.reverse = reverse
         self.value_field = value_field
+        self.label_fields = label_fields
 
     def terms(self) -> QuerySet:
         terms = self._terms
@@ -159,7 +170,10 @@ class RelatedFacet(Facet):
 
     def options(self, queryset, values):
         items = queryset.order_by().values("pk")
-        terms = self.terms().annotate(
+        terms = self.terms()
+        if self.label_fields:
+            terms = terms.only(self.value_field, *self.label_fields)
+        terms = terms.annotate(
             facet_count=Count(
                 self.reverse, filter=Q(**{f"{self.reverse}__in": items}), distinct=True
             )

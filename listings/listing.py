@@ -205,6 +205,9 @@ class Listing:
         self.pagination = pagination(page, self._page_url)
 
     def _fetch(self, queryset):
+        if not self.terms and hasattr(queryset, "defer_streamfields"):
+            # Cards show none of a page's StreamFields (a search's excerpts read them).
+            queryset = queryset.defer_streamfields()
         if self.prefetch:
             queryset = queryset.prefetch_related(*self.prefetch)
         return queryset

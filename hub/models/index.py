@@ -46,6 +46,7 @@ def hub_facets(*, topic: bool = True, author: bool = True):
                 Person,
                 lookup="authors__person",
                 reverse="article_authorships__page",
+                label_fields=("given_names", "family_name"),
             )
         )
     facets.append(
