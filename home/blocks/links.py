@@ -9,9 +9,15 @@ from wagtail import blocks
 class LinkStructValue(blocks.StructValue):
     @property
     def url(self) -> str:
+        return self.url_for(None)
+
+    def url_for(self, request) -> str:
+        """The address, worked out with the request when there is one (templates:
+        `{% link_url %}`), as `{% pageurl %}` does: the site root paths the request already
+        has, rather than a cache round trip per linked page (or a query, the cache cleared)."""
         page = self.get("page")
         if page is not None:
-            return page.url or ""
+            return page.get_url(request) or ""
         return self.get("external_url") or ""
 
     @property

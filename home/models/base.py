@@ -60,8 +60,13 @@ class BasePage(Page):
     @property
     def parent_url(self) -> str:
         """The parent page's address, worked out from this page's own: no query. For pages
-        always served under their index (articles, case studies) and listed without it."""
-        return self.url.rstrip("/").rsplit("/", 1)[0] + "/" if self.url else ""
+        always served under their index (articles, case studies) and listed without it.
+        Templates: `{% parent_url page %}`, which works it out with the request."""
+        return self.parent_url_for(None)
+
+    def parent_url_for(self, request) -> str:
+        url = self.get_url(request)
+        return url.rstrip("/").rsplit("/", 1)[0] + "/" if url else ""
 
     @cached_property
     def sharing_image(self):

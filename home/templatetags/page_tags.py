@@ -1,4 +1,6 @@
-"""`{% prepare_page %}`: at the start of a page's fragments (base.html), fetch together what
+"""`{% prepare_page %}`, `{% link_url %}` and `{% parent_url %}`.
+
+`{% prepare_page %}`: at the start of a page's fragments (base.html), fetch together what
 drawing the page needs beyond its own row (`BasePage.prepare_to_draw`). Inside the fragments, so
 a page served from the fragment cache fetches none of it."""
 
@@ -22,3 +24,17 @@ def prepare_page(context) -> str:
     if prepare is not None:
         prepare()
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def link_url(context, link) -> str:
+    """`{% link_url value %}`: a LinkBlock's address (a page's, or the URL given), worked out
+    with the request, as `{% pageurl %}` does."""
+    return link.url_for(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def parent_url(context, page) -> str:
+    """`{% parent_url page %}`: the address of an article's or case study's index, from the
+    page's own address (`BasePage.parent_url_for`), worked out with the request."""
+    return page.parent_url_for(context.get("request"))
