@@ -2,6 +2,8 @@
 
 import re
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -248,3 +250,24 @@ def test_the_form_works_without_javascript(client, articles):
     # Sorting is offered once there is a search to sort by relevance.
     searched = soup(client.get("/hub/?q=science")).select_one("form.filter-panel__form")
     assert {i["name"] for i in searched.select("input, select")} == fields | {"sort"}
+
+
+def test_a_search_lists_and_counts_only_live_public_articles(client, hub, articles, people, topics):
+    """The facets of a search count its hits alone: what the search may find must already be
+    live, public and in this hub, so a private or unpublished match is neither shown nor
+    counted in any option."""
+    private = ArticlePageFactory(
+        parent=hub, title="Science behind a password", topics=[topics["science"]]
+    )
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    draft = ArticlePageFactory(
+        parent=hub, title="Science in draft", topics=[topics["science"]], authors=[people["mike"]]
+    )
+    draft.unpublish()
+    page = soup(client.get("/hub/?q=science"))
+    assert titles(page) == ["Underachievement in science, and how to overcome it"]
+    assert options(page, "topic")["science"][1] == 1
+    assert sum(count for _, count, _ in options(page, "type").values()) == 1
+    assert "mike-power" not in options(page, "author")
