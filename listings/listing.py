@@ -159,19 +159,18 @@ class Listing:
             if search_in is None:
                 search_in = self.queryset
             ranked = search_ids(search_in, self.terms)
-            if not ranked:
-                base = base.none()
-            elif self.search_queryset is None:
-                # The hits came from `queryset` itself, so they already meet its conditions
-                # (live, in this section, public): the facets and the page count over the hits
-                # alone, with no join to the page tree for PostgreSQL to repeat per facet.
-                base = self.queryset.model._default_manager.filter(pk_any_of(ranked))
-            else:
-                base = base.filter(pk_any_of(ranked))
+            base = base.filter(pk_any_of(ranked)) if ranked else base.none()
+        counted = base
+        if ranked and self.search_queryset is None:
+            # The hits came from `queryset` itself, so they already meet its conditions (live,
+            # in this section, public): the facets count over the hits alone, with no join to
+            # the page tree for PostgreSQL to repeat per facet.
+            counted = self.queryset.model._default_manager.filter(pk_any_of(ranked))
 
         self.facets = [
             BoundFacet(
-                facet, facet.options(self._filtered(base, skip=facet), self.selections[facet.param])
+                facet,
+                facet.options(self._filtered(counted, skip=facet), self.selections[facet.param]),
             )
             for facet in self.facets_declared
         ]
