@@ -50,10 +50,11 @@ def search_result_types() -> int:
     the site, however much content there is)."""
     from urllib.parse import parse_qs, urlsplit
 
+    from listings.search import clean_query
     from listings.views import search_results
 
     path = next(path for name, path, _ in PAGES if name == "search")
-    terms = parse_qs(urlsplit(path).query)["q"][0].split()
+    _, terms = clean_query(parse_qs(urlsplit(path).query)["q"][0])  # as the view reads `q`
     return len({type(page) for page in search_results(terms, 1).object_list})
 
 
