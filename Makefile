@@ -17,7 +17,7 @@ VNU_JAR := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 
 VARNISHD ?= /usr/sbin/varnishd
 
-.PHONY: help install install-dev tools run serve migrate demo admin stack stack-manage test test-fast test-browser test-faults test-stack lint format check deploy-check bench bench-cpu bench-stack clean
+.PHONY: help install install-dev tools run serve migrate demo admin stack stack-manage test test-fast test-browser test-faults test-stack lint format check deploy-check bench bench-cpu bench-instructions bench-stack clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -119,6 +119,9 @@ bench: install-dev ## Benchmarks: CPU per request in units, requests per second,
 
 bench-cpu: install-dev ## CPU per request in units of fixed template work, warm and cache-cleared (a few minutes; SIZE=demo|large|both)
 	$(PY) -m bench.cpu --size $(or $(SIZE),both) $(BENCH_CPU_ARGS)
+
+bench-instructions: install-dev ## Instructions per request under Valgrind, warm and cache-cleared: exact, for before/after (SIZE=demo|large|both)
+	$(PY) -m bench.instructions --size $(or $(SIZE),demo) $(BENCH_INSTRUCTIONS_ARGS)
 
 bench-stack: install-dev $(VARNISHD) ## Benchmark through the front cache: cached page, static file, uncached page, publish to fresh
 	$(PY) -m bench.stack
