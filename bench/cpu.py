@@ -54,6 +54,8 @@ MAX_WARM_UNITS = 1.5
 MAX_CLEARED_RATIO = 2.0
 # Measured and shown, but not held to the targets: the issue names the content pages.
 NOT_TARGETED = {"404"}
+# The page that is all chrome: what any page drawn in full costs at least.
+FLOOR_PAGE = "404"
 # The unit: nothing from this project, Django's engine and two built-in filters.
 UNIT_TEMPLATE = "{% for i in items %}{{ i.name|upper }} {{ i.value|floatformat:2 }}{% endfor %}"
 UNIT_ITEMS = 500
@@ -341,18 +343,34 @@ def run_measure(
     return json.loads(out.read_text()) | {"label": label}
 
 
+def out_of_reach(size: dict) -> dict:
+    """The pages whose cleared / warm ratio cannot be at most 2 whatever their own content costs:
+    a page drawn in full costs at least what the 404 drawn in full costs (the chrome), so its
+    ratio is at least `404 cleared / page warm` (its floor), given here where over 2."""
+    floor = size["pages"].get(FLOOR_PAGE, {}).get("cleared_ms")
+    if not floor:
+        return {}
+    return {
+        name: round(floor / row["warm_ms"], 2)
+        for name, row in size["pages"].items()
+        if name not in NOT_TARGETED and floor / row["warm_ms"] > MAX_CLEARED_RATIO
+    }
+
+
 def targets(cpu: dict) -> dict:
-    """Worst warm cost in units and worst cleared/warm ratio, at every size measured."""
+    """Worst warm cost in units and worst cleared/warm ratio, at every size measured; with the
+    pages whose ratio no drawing of their own content could bring to 2 (`out_of_reach`)."""
     sizes = cpu.get("sizes", {})
     if not sizes:
         return {}
-    worst_warm, worst_ratio = {}, {}
+    worst_warm, worst_ratio, floors = {}, {}, {}
     for label, size in sizes.items():
         rows = {n: r for n, r in size["pages"].items() if n not in NOT_TARGETED}
         name = max(rows, key=lambda n: rows[n]["warm_units"])
         worst_warm[label] = {name: rows[name]["warm_units"]}
         name = max(rows, key=lambda n: rows[n]["cleared_over_warm"])
         worst_ratio[label] = {name: rows[name]["cleared_over_warm"]}
+        floors[label] = out_of_reach(size)
     return {
         "cpu_warm_at_most_1_5_units": {
             "met": all(v <= MAX_WARM_UNITS for w in worst_warm.values() for v in w.values()),
@@ -361,8 +379,18 @@ def targets(cpu: dict) -> dict:
         "cpu_cleared_at_most_2x_warm": {
             "met": all(v <= MAX_CLEARED_RATIO for w in worst_ratio.values() for v in w.values()),
             "figure": worst_ratio,
+            "floor_over_2": floors,
         },
     }
+
+
+def print_target(name: str, target: dict) -> None:
+    print(f"    {'met   ' if target['met'] else 'MISSED'} {name}: {target['figure']}")
+    if any(target.get("floor_over_2", {}).values()):
+        print(
+            "           out of reach (the 404 drawn in full over the page warm, whatever the "
+            f"page's own content costs): {target['floor_over_2']}"
+        )
 
 
 def print_size(size: dict) -> None:
@@ -402,7 +430,7 @@ def print_report(cpu: dict) -> None:
         print_size(size)
     print("\nTargets:")
     for name, target in targets(cpu).items():
-        print(f"    {'met   ' if target['met'] else 'MISSED'} {name}: {target['figure']}")
+        print_target(name, target)
 
 
 def markdown(cpu: dict) -> str:
@@ -618,7 +646,7 @@ def main(argv=None) -> int:
     out = save(cpu)
     print("\nTargets:")
     for name, target in targets(cpu).items():
-        print(f"    {'met   ' if target['met'] else 'MISSED'} {name}: {target['figure']}")
+        print_target(name, target)
     print(f"\nDone in {cpu['seconds']} s; figures in {out.relative_to(run.ROOT)} (key cpu)")
     return 0
 

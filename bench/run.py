@@ -398,7 +398,7 @@ def main(argv=None) -> int:
         return 0
     print("\nTargets:")
     for name, target in results["targets"].items():
-        print(f"    {'met   ' if target['met'] else 'MISSED'} {name}: {target['figure']}")
+        cpu.print_target(name, target)
     print(f"\nDone in {results['seconds']} s; figures in {out.relative_to(ROOT)}")
     # The third-party check is an assertion: the site promises visitors it makes none.
     assert results["targets"]["no_third_party_requests"]["met"], "third-party URLs referenced"

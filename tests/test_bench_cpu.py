@@ -85,4 +85,23 @@ def test_the_targets_name_the_worst_page_and_ignore_the_404():
     assert found["cpu_cleared_at_most_2x_warm"] == {
         "met": False,
         "figure": {"demo": {"article": 2.5}, "large": {"home": 1.1}},
+        "floor_over_2": {"demo": {}, "large": {}},
     }
+
+
+def test_a_page_whose_warm_cost_is_under_half_the_404_drawn_in_full_is_out_of_reach():
+    def row(warm_ms, cleared_ms):
+        return {
+            "warm_ms": warm_ms,
+            "cleared_ms": cleared_ms,
+            "warm_units": warm_ms / 10,
+            "cleared_over_warm": cleared_ms / warm_ms,
+        }
+
+    pages = {"home": row(5, 50), "about": row(8, 25), "404": row(7, 13)}
+
+    found = cpu.targets({"sizes": {"demo": {"pages": pages}}})
+
+    # 13 / 5: even a home page that drew nothing of its own would cost 2.6 times its warm cost;
+    # 13 / 8 leaves the standard page room under 2.
+    assert found["cpu_cleared_at_most_2x_warm"]["floor_over_2"] == {"demo": {"home": 2.6}}
