@@ -141,7 +141,9 @@ def test_production_fails_fast_on_the_database_and_keeps_sessions_out_of_the_cac
     assert command.stdout.splitlines()[-1].split() == [
         "django.contrib.sessions.backends.db",
         "3",
-        "-",
+        # Random reads priced for a database in memory (website/settings/base.py); no timeout.
+        "-c",
+        "random_page_cost=1.1",
         "0.5",
         "0.5",
     ]
@@ -151,4 +153,4 @@ def test_production_fails_fast_on_the_database_and_keeps_sessions_out_of_the_cac
         "shell", "-c", code, env=production_env(DJANGO_WEB_PROCESS="1", **database, **redis)
     )
     assert web.returncode == 0, web.stderr
-    assert "-c statement_timeout=5000" in web.stdout.splitlines()[-1]
+    assert "-c random_page_cost=1.1 -c statement_timeout=5000" in web.stdout.splitlines()[-1]

@@ -145,6 +145,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # What the planner assumes a page read at random costs, against 1 for a page read in order.
+    # PostgreSQL's default (4) is for spinning disks; this database is small enough to be in
+    # memory (or on SSD), where 1.1 is the usual setting. With 4, PostgreSQL would rather test
+    # every article's search vectors than read the full-text index (listings/migrations/0001) for
+    # a common term: 16 to 23 ms against 5 for a hub search with 2,000 articles
+    # (docs/performance.md). DB_RANDOM_PAGE_COST changes it; a value set on the server or the
+    # role is overridden by this one for the site's connections.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={float(os.environ.get('DB_RANDOM_PAGE_COST', '1.1'))}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
