@@ -83,6 +83,29 @@ def test_related_counts_in_one_query_and_hide_empty_options(library):
     ]
 
 
+def test_counts_are_grouped_by_the_term_alone_and_options_keep_its_order(library):
+    """Grouping by `LOWER(name)` as well made PostgreSQL sort every item-term row by it before
+    counting (3 ms of the hub's topic facet with 2,000 articles); the order must not change."""
+    TopicFactory(name="art", slug="art").articles.add(*library.filter(title="D"))
+    with CaptureQueriesContext(connection) as queries:
+        options = TOPIC.options(library, ())
+    sql = queries[0]["sql"]
+    group_by = sql[sql.index("GROUP BY") : sql.index("ORDER BY")]
+    assert "LOWER" not in group_by.upper(), sql
+    assert "LOWER" in sql[sql.index("ORDER BY") :].upper(), sql
+    # Case-insensitive A to Z, as the facet's terms are ordered: "art" before "SEND".
+    assert [(o.value, o.count) for o in options] == [("art", 1), ("science", 2), ("send", 2)]
+    # A descending expression keeps its direction.
+    z_to_a = RelatedFacet(
+        "topic",
+        "Topic",
+        Topic.objects.order_by(Lower("name").desc()),
+        lookup="topics",
+        reverse="articles",
+    )
+    assert [o.value for o in z_to_a.options(library, ())] == ["send", "science", "art"]
+
+
 def test_a_selected_option_stays_listed_with_no_results(library):
     only_2023 = YEAR.apply(library, ("2023",))
     options = TOPIC.options(only_2023, ("science",))
