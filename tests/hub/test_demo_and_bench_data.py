@@ -126,3 +126,29 @@ def test_the_site_search_costs_a_query_per_page_type_among_its_results(client):
     assert bench_hub.targets(figures)["hub_queries_same_with_demo_and_many_articles"]["met"]
     large["pages"]["hub"]["cold"] += 1
     assert not bench_hub.targets(figures)["hub_queries_same_with_demo_and_many_articles"]["met"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_generated_articles_are_vacuumed_and_analysed_as_autovacuum_would():
+    """Outside a transaction (as `make bench` runs it), the generator leaves the tables as
+    autovacuum would soon after: with statistics, and vacuumed (visibility and hint bits set),
+    not as a bulk insert leaves them. This machine's PostgreSQL runs without autovacuum."""
+    assert connection.vendor == "postgresql"
+    load()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT clock_timestamp()")
+        started = cursor.fetchone()[0]
+    call_command("generate_hub_articles", "--count", "5", "--people", "2", stdout=StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, GREATEST(last_vacuum, last_autovacuum) > %s, "
+            "GREATEST(last_analyze, last_autoanalyze) > %s "
+            "FROM pg_stat_user_tables WHERE relname IN ('hub_articlepage', "
+            "'wagtailsearch_indexentry')",
+            [started, started],
+        )
+        tables = {name: (vacuumed, analysed) for name, vacuumed, analysed in cursor.fetchall()}
+    assert tables == {
+        "hub_articlepage": (True, True),
+        "wagtailsearch_indexentry": (True, True),
+    }

@@ -126,10 +126,15 @@ class Command(BaseCommand):
             ).prefetch_related("authors__person", "topics")
             backend.add_bulk(ArticlePage, list(batch))
         if connection.vendor == "postgresql":
-            # Fresh statistics, as autovacuum would gather soon after: without them the planner
-            # guesses one row per table and picks nested loops over 2,000 pages.
+            # What autovacuum would do soon after (where it runs: not on every development
+            # server). Fresh statistics: without them the planner guesses one row per table and
+            # picks nested loops over 2,000 pages. And a vacuum, which sets the rows' visibility
+            # and hint bits: straight after the inserts, every first read of a row checks and
+            # writes them, and a hub search drawn in full took 100 to 115 ms at p50 against 77
+            # to 90 once vacuumed (docs/performance.md). VACUUM cannot run in a transaction
+            # (the tests'): there, statistics only.
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {len(created)} articles in {time.monotonic() - started:.0f} s."
