@@ -21,7 +21,7 @@ and `listings.listing.Listing` does the rest. The rules are the same on every li
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Func, OrderBy, Q, QuerySet
+from django.db.models import Count, Exists, F, Func, OrderBy, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
 MAX_VALUES = 20  # values read per parameter; more are ignored
@@ -136,17 +136,27 @@ class _OfTheTerm(Func):
         return []
 
 
+def _own_columns(expression) -> bool:
+    """Whether an expression reads only the term's own columns (no `__` into another table,
+    whose columns would not depend on the term's key)."""
+    return all("__" not in node.name for node in expression.flatten() if isinstance(node, F))
+
+
 def _ungrouped(ordering):
-    if isinstance(ordering, OrderBy):
+    if isinstance(ordering, OrderBy) and _own_columns(ordering.expression):
         return OrderBy(
             _OfTheTerm(ordering.expression),
             descending=ordering.descending,
             nulls_first=ordering.nulls_first,
             nulls_last=ordering.nulls_last,
         )
-    if hasattr(ordering, "resolve_expression"):
+    if (
+        not isinstance(ordering, OrderBy)
+        and hasattr(ordering, "resolve_expression")
+        and _own_columns(ordering)
+    ):
         return _OfTheTerm(ordering).asc()
-    return ordering  # a field's name: a column, which grouping by the key already covers
+    return ordering  # a field's name (a column: grouping by the key covers it), or left as is
 
 
 class RelatedFacet(Facet):

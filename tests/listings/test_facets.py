@@ -11,6 +11,7 @@ import pytest
 
 from hub.factories import ArticlePageFactory, HubIndexPageFactory
 from hub.models import ArticlePage, ArticleType
+from listings import facets as facets_module
 from listings.facets import MAX_VALUES, ChoiceFacet, RelatedFacet, YearFacet
 from taxonomy.factories import TopicFactory
 from taxonomy.models import Topic
@@ -104,6 +105,17 @@ def test_counts_are_grouped_by_the_term_alone_and_options_keep_its_order(library
         reverse="articles",
     )
     assert [o.value for o in z_to_a.options(library, ())] == ["send", "science", "art"]
+
+
+def test_an_ordering_through_a_relation_stays_grouped():
+    """Only the term's own columns depend on its key: an ordering through a relation is left as
+    it is, in the GROUP BY (PostgreSQL would refuse the query otherwise)."""
+    through = Lower("articles__title").desc()
+    own = Lower("name").desc()
+    assert facets_module._ungrouped(through) is through
+    assert facets_module._ungrouped(own) is not own
+    assert facets_module._ungrouped(own).descending
+    assert facets_module._ungrouped("name") == "name"
 
 
 def test_a_selected_option_stays_listed_with_no_results(library):
