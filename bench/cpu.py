@@ -507,18 +507,28 @@ def cpu_block(sizes: dict, commit: str, date: str) -> dict:
     }
 
 
-def save(cpu: dict) -> Path:
-    """Into bench/results/latest.json, keeping the figures a `make bench` left there."""
+def save_results(update) -> Path:
+    """`update(results)` applied to bench/results/latest.json, keeping the figures other runs
+    left there (`make bench`'s, `bench.instructions`')."""
     run.RESULTS.mkdir(parents=True, exist_ok=True)
     out = run.RESULTS / "latest.json"
     try:
         results = json.loads(out.read_text())
     except (OSError, ValueError):
         results = {}
-    results["cpu"] = cpu
-    results.setdefault("targets", {}).update(targets(cpu))
+    update(results)
     out.write_text(json.dumps(results, indent=2) + "\n")
     return out
+
+
+def save(cpu: dict) -> Path:
+    """Into bench/results/latest.json under `cpu`, with its targets."""
+
+    def update(results):
+        results["cpu"] = cpu
+        results.setdefault("targets", {}).update(targets(cpu))
+
+    return save_results(update)
 
 
 # --- standalone: databases of its own ----------------------------------------------------
@@ -565,6 +575,31 @@ def build(env: dict, url: str, large_url: str | None, reuse: bool) -> None:
         )
 
 
+def bench_databases() -> tuple[str, str]:
+    """The demo database (`BENCH_DATABASE_URL`, a local *bench* one) and its large copy."""
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    os.environ["BENCH_DATABASE_URL"] = url
+    url = run.database_url()  # refuses anything but a local *bench* database
+    parts = urlsplit(url)
+    return url, urlunsplit(parts._replace(path=parts.path + "_large"))
+
+
+def sizes_for(size: str, url: str, large_url: str) -> list[tuple[str, str]]:
+    """(label, database) for `--size demo|large|both`."""
+    wanted = {"demo": [("demo", url)], "large": [("large", large_url)]}
+    return wanted["demo"] + wanted["large"] if size == "both" else wanted[size]
+
+
+def kept_media(reuse: bool) -> Path | None:
+    """Where the demo's images and their renditions live when the databases outlive the run
+    (`--reuse`); None: a temporary folder of the run's."""
+    if not reuse:
+        return None
+    media = run.RESULTS / "cpu-media"
+    media.mkdir(parents=True, exist_ok=True)
+    return media
+
+
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench.cpu", description=__doc__.split("\n")[0])
     parser.add_argument("--size", choices=["demo", "large", "both"], default="both")
@@ -599,20 +634,11 @@ def main(argv=None) -> int:
         return 0
     args = parse_args(argv)
     run.signal.signal(run.signal.SIGTERM, lambda *_: sys.exit(143))
-    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
-    os.environ["BENCH_DATABASE_URL"] = url
-    url = run.database_url()  # refuses anything but a local *bench* database
-    parts = urlsplit(url)
-    large_url = urlunsplit(parts._replace(path=parts.path + "_large"))
-    wanted = {"demo": [("demo", url)], "large": [("large", large_url)]}
-    wanted["both"] = wanted["demo"] + wanted["large"]
-    sizes_wanted = wanted[args.size]
+    url, large_url = bench_databases()
+    sizes_wanted = sizes_for(args.size, url, large_url)
     started = time.monotonic()
     commit, date = run.git_commit(), datetime.now(UTC).isoformat(timespec="seconds")
-    # Media (the demo's images and their renditions) must outlive the run when databases do.
-    media_parent = run.RESULTS / "cpu-media" if args.reuse else None
-    if media_parent:
-        media_parent.mkdir(parents=True, exist_ok=True)
+    media_parent = kept_media(args.reuse)
     sizes = {}
     with tempfile.TemporaryDirectory(prefix="difference-bench-cpu-") as tmp_name:
         tmp = Path(tmp_name)

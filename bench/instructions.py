@@ -25,7 +25,6 @@ Needs `valgrind` (with its headers, Debian's package has both) and gcc.
 """
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -36,7 +35,6 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from bench import PAGES, cpu, run
 
@@ -212,19 +210,6 @@ def run_measure(env: dict, tmp: Path, label: str, library: Path, rounds: int) ->
     return collect(dumps)
 
 
-def save(block: dict) -> Path:
-    """Into bench/results/latest.json under `instructions`, keeping the other figures there."""
-    run.RESULTS.mkdir(parents=True, exist_ok=True)
-    out = run.RESULTS / "latest.json"
-    try:
-        results = json.loads(out.read_text())
-    except (OSError, ValueError):
-        results = {}
-    results["instructions"] = block
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    return out
-
-
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if "--measure" in argv:
@@ -238,17 +223,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if not 1 <= args.rounds <= 20:
         parser.error("need 1 <= --rounds <= 20")
-    url = os.environ.get("BENCH_DATABASE_URL", cpu.DEFAULT_DATABASE_URL)
-    os.environ["BENCH_DATABASE_URL"] = url
-    url = run.database_url()  # refuses anything but a local *bench* database
-    parts = urlsplit(url)
-    large_url = urlunsplit(parts._replace(path=parts.path + "_large"))
-    wanted = {"demo": [("demo", url)], "large": [("large", large_url)]}
-    wanted["both"] = wanted["demo"] + wanted["large"]
+    url, large_url = cpu.bench_databases()
     started = time.monotonic()
-    media_parent = run.RESULTS / "cpu-media" if args.reuse else None
-    if media_parent:
-        media_parent.mkdir(parents=True, exist_ok=True)
+    media_parent = cpu.kept_media(args.reuse)
     sizes = {}
     with tempfile.TemporaryDirectory(prefix="difference-bench-instructions-") as tmp_name:
         tmp = Path(tmp_name)
@@ -256,7 +233,7 @@ def main(argv=None) -> int:
         env = run.production_env(url, cpu.SITE_PORT, media_parent or tmp, 1)
         try:
             cpu.build(env, url, large_url if args.size != "demo" else None, args.reuse)
-            for label, db in wanted[args.size]:
+            for label, db in cpu.sizes_for(args.size, url, large_url):
                 run.say(f"Instructions per request, {label}: {args.rounds} rounds, under Valgrind")
                 sizes[label] = run_measure(
                     env | {"DATABASE_URL": db}, tmp, label, library, args.rounds
@@ -273,7 +250,7 @@ def main(argv=None) -> int:
         "sizes": sizes,
         "seconds": round(time.monotonic() - started, 1),
     }
-    out = save(block)
+    out = cpu.save_results(lambda results: results.__setitem__("instructions", block))
     print(
         f"\nDone in {block['seconds']} s; figures in {out.relative_to(run.ROOT)} (key instructions)"
     )
