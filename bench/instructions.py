@@ -29,7 +29,6 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -165,13 +164,11 @@ def compile_marks(tmp: Path) -> Path:
         raise SystemExit("needs valgrind and gcc (Debian: apt-get install -y valgrind gcc)")
     source, library = tmp / "marks.c", tmp / "libbenchmarks.so"
     source.write_text(MARKS_C)
-    done = subprocess.run(
+    run.checked(
         ["gcc", "-O2", "-shared", "-fPIC", "-o", str(library), str(source)],
-        capture_output=True,
-        text=True,
+        None,
+        what="compiling the marks (are Valgrind's headers installed?)",
     )
-    if done.returncode:
-        raise SystemExit(f"could not compile the marks (Valgrind's headers?):\n{done.stderr}")
     return library
 
 
@@ -192,17 +189,12 @@ def run_measure(env: dict, tmp: Path, label: str, library: Path, rounds: int) ->
         "--rounds",
         str(rounds),
     ]
-    done = subprocess.run(
+    run.checked(
         cmd,
-        cwd=run.ROOT,
-        env=cpu.cpu_env(env) | {"PYTHONHASHSEED": "0"},
-        capture_output=True,
-        text=True,
+        cpu.cpu_env(env) | {"PYTHONHASHSEED": "0"},
         timeout=3600,
+        what="the measuring process under Valgrind",
     )
-    if done.returncode:
-        print(done.stdout[-3000:], done.stderr[-3000:], sep="\n", file=sys.stderr)
-        raise SystemExit("failed: the measuring process under Valgrind")
     dumps = dict(filter(None, (read_dump(p.read_text()) for p in dumps_dir.glob("callgrind.out*"))))
     expected = 2 * rounds * len(PAGES)
     if len(dumps) != expected:

@@ -174,14 +174,19 @@ def smtp_sink():
         controller.stop()
 
 
-def python(env, *args, timeout=600) -> None:
-    """Run `python ARGS` in the repository root; show its output only if it fails."""
-    done = subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
-    )
+def checked(cmd: list[str], env, *, timeout=600, what: str = "") -> str:
+    """Run `cmd` in the repository root and return its output; show the output's tail and stop
+    the bench if it fails."""
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     if done.returncode:
         print(done.stdout[-3000:], done.stderr[-3000:], sep="\n", file=sys.stderr)
-        raise SystemExit(f"failed: python {' '.join(args)}")
+        raise SystemExit(f"failed: {what or ' '.join(cmd)}")
+    return done.stdout
+
+
+def python(env, *args, timeout=600) -> None:
+    """Run `python ARGS` in the repository root; show its output only if it fails."""
+    checked([sys.executable, *args], env, timeout=timeout, what=f"python {' '.join(args)}")
 
 
 @contextmanager

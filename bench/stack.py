@@ -25,7 +25,6 @@ import json
 import os
 import re
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,7 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench import load
+from bench import load, run
 from bench.run import LOOPBACK, RESULTS, ROOT, git_commit, say
 from deploy.stack import Output, Ports, Stack
 
@@ -81,18 +80,13 @@ def uncached_paths():
 
 
 def publish_to_fresh(stack: Stack, rounds: int) -> dict:
-    done = subprocess.run(
+    out = run.checked(
         [sys.executable, "-m", "bench.publish_to_fresh", stack.url, PAGE, str(rounds)],
-        cwd=ROOT,
-        env=stack.env(),
-        capture_output=True,
-        text=True,
+        stack.env(),
         timeout=300,
+        what="publish-to-fresh",
     )
-    if done.returncode:
-        print(done.stdout[-3000:], done.stderr[-3000:], sep="\n", file=sys.stderr)
-        raise SystemExit("publish-to-fresh failed")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def main(argv=None) -> int:

@@ -154,3 +154,20 @@ def test_production_fails_fast_on_the_database_and_keeps_sessions_out_of_the_cac
     )
     assert web.returncode == 0, web.stderr
     assert "-c random_page_cost=1.1 -c statement_timeout=5000" in web.stdout.splitlines()[-1]
+
+
+def test_connection_options_from_the_database_url_are_kept():
+    # `?options=` in DATABASE_URL (a search path, a work_mem) comes first; the site's own
+    # planner setting and, in web processes, the statement timeout follow it.
+    code = (
+        "from django.conf import settings as s; print(s.DATABASES['default']['OPTIONS']['options'])"
+    )
+    url = "postgres://postgres@127.0.0.1:5432/unused?options=-c%20work_mem%3D8MB"
+    env = production_env(
+        DATABASE_URL=url, REDIS_URL="redis://127.0.0.1:6379/1", DJANGO_WEB_PROCESS="1"
+    )
+    command = run_manage("shell", "-c", code, env=env)
+    assert command.returncode == 0, command.stderr
+    assert command.stdout.splitlines()[-1] == (
+        "-c work_mem=8MB -c random_page_cost=1.1 -c statement_timeout=5000"
+    )

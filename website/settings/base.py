@@ -153,9 +153,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # a common term: 16 to 23 ms against 5 for a hub search with 2,000 articles
     # (docs/performance.md). DB_RANDOM_PAGE_COST changes it; a value set on the server or the
     # role is overridden by this one for the site's connections.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = (  # after any `options` DATABASE_URL gives, not instead of them
+        f"{_options.get('options', '')} "
         f"-c random_page_cost={float(os.environ.get('DB_RANDOM_PAGE_COST', '1.1'))}"
-    )
+    ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
